@@ -1,0 +1,1 @@
+"""Tekojen tori / Framstegsarenan: the static-site generator for municipal development stories."""
