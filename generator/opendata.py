@@ -1,0 +1,178 @@
+"""Open data: every published story as JSON (with its JSON Schema beside it) and as CSV.
+
+One row per story (slug), newest first like the listings. Field order is fixed by the code
+(the order of `story_row` and `CSV_COLUMNS`) rather than sorted, so that the files read in a
+natural order and diff cleanly between builds. Classifications carry the vocabulary key plus
+the Finnish and Swedish labels. Licence CC BY 4.0, attribution "Tekojen tori".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+from generator import urls
+from generator.feeds import SITE_NAME, TITLE_SEPARATOR, entry_terms, newest, published
+from generator.model import LANGS, Entry, Kind, Term, Text, Vocabularies
+from generator.problems import ContentError, Problem, suggest
+
+LICENCE = {
+    "name": "CC BY 4.0",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+    "attribution": "Tekojen tori",
+}
+SOURCES = (
+    {
+        "name": {
+            "fi": "Tilastokeskus: kunta- ja maakuntaluokitukset",
+            "sv": "Statistikcentralen: kommun- och landskapsindelningarna",
+        },
+        "licence": "CC BY 4.0",
+        "url": "https://stat.fi/fi/luokitukset/kunta/",
+    },
+)
+TITLE = Text(
+    fi=SITE_NAME.fi + TITLE_SEPARATOR + "kaikki julkaistut tarinat",
+    sv=SITE_NAME.sv + TITLE_SEPARATOR + "alla publicerade berättelser",
+)
+KINDS = (Kind.MUNICIPALITY, Kind.REGION, Kind.CATEGORY, Kind.SECTOR, Kind.AWARD)
+LIST_SEPARATOR = "; "
+CSV_COLUMNS = (
+    "slug",
+    "date",
+    "updated",
+    "organisation",
+    "languages",
+    "title_fi",
+    "summary_fi",
+    "url_fi",
+    "title_sv",
+    "summary_sv",
+    "url_sv",
+    *(f"{kind.value}{suffix}" for kind in KINDS for suffix in ("", "_fi", "_sv")),
+)
+# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def data_files(entries: Sequence[Entry], vocab: Vocabularies, site_url: str) -> dict[str, bytes]:
+    """The open-data files: destination path -> bytes."""
+    rows = [story_row(e, vocab, site_url) for e in newest(published(entries), limit=len(entries))]
+    schema_url = urls.absolute(site_url, urls.DATA_SCHEMA)
+    document = {
+        "$schema": schema_url,
+        "title": {"fi": TITLE.fi, "sv": TITLE.sv},
+        "licence": LICENCE,
+        "sources": list(SOURCES),
+        "updated": max((row["updated"] or row["date"] for row in rows), default=None),
+        "count": len(rows),
+        "stories": rows,
+    }
+    return {
+        urls.DATA_JSON: _json(document),
+        urls.DATA_SCHEMA: _json(published_schema(schema_url)),
+        urls.DATA_CSV: stories_csv(rows),
+    }
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema of stories.json as shipped with the package."""
+    source = resources.files("generator").joinpath("schemas", "stories.schema.json")
+    return json.loads(source.read_text(encoding="utf-8"))
+
+
+def published_schema(schema_url: str) -> dict[str, Any]:
+    """The schema with `$id` set to where it is published, right after `$schema`."""
+    schema = load_schema()
+    return {"$schema": schema.pop("$schema"), "$id": schema_url, **schema}
+
+
+def story_row(entry: Entry, vocab: Vocabularies, site_url: str) -> dict[str, Any]:
+    """One story as a JSON object, in the documented field order."""
+    changes = [v.updated for v in entry.versions if v.updated is not None]
+    row: dict[str, Any] = {
+        "slug": entry.slug,
+        "date": entry.date.isoformat(),
+        "updated": max(changes).isoformat() if changes else None,
+        "organisation": entry.versions[0].organisation,
+        "languages": [v.lang.value for v in entry.versions],
+        "versions": {
+            v.lang.value: {
+                "title": v.title,
+                "summary": v.summary,
+                "url": urls.absolute(site_url, urls.story(entry.slug, v.lang)),
+                "date": v.date.isoformat(),
+                "updated": v.updated.isoformat() if v.updated else None,
+                "organisation": v.organisation,
+            }
+            for v in entry.versions
+        },
+    }
+    for kind in KINDS:
+        row[kind.value] = [term_object(t) for t in _terms(entry, kind, vocab)]
+    return row
+
+
+def term_object(term: Term) -> dict[str, Any]:
+    """A term as a JSON object: key, code or year where the vocabulary has one, fi and sv labels."""
+    obj: dict[str, Any] = {"key": term.key}
+    if term.code is not None:
+        obj["code"] = term.code
+    if term.year is not None:
+        obj["year"] = term.year
+    obj["fi"] = term.label.fi
+    obj["sv"] = term.label.sv
+    return obj
+
+
+def stories_csv(rows: Sequence[dict[str, Any]]) -> bytes:
+    """The rows as CSV: UTF-8 with a BOM (so Excel reads ä, ö, å), lists joined with "; "."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow([_cell(value) for value in csv_record(row)])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def csv_record(row: dict[str, Any]) -> list[str]:
+    """One JSON row flattened to the CSV columns, in `CSV_COLUMNS` order."""
+    record = [row["slug"], row["date"], row["updated"] or "", row["organisation"]]
+    record.append(LIST_SEPARATOR.join(row["languages"]))
+    for lang in LANGS:
+        version = row["versions"].get(lang.value, {})
+        record += [version.get("title", ""), version.get("summary", ""), version.get("url", "")]
+    for kind in KINDS:
+        terms = row[kind.value]
+        for field in ("key", "fi", "sv"):
+            record.append(LIST_SEPARATOR.join(t[field] for t in terms))
+    return record
+
+
+def _terms(entry: Entry, kind: Kind, vocab: Vocabularies) -> list[Term]:
+    """The story's terms of one kind, in vocabulary file order."""
+    vocabulary = vocab[kind]
+    unknown = [
+        Problem(v.source, 0, kind.value, f"unknown key '{key}'", suggest(key, vocabulary.keys()))
+        for v in entry.versions
+        for key in v.terms(kind)
+        if key not in vocabulary
+    ]
+    if unknown:  # validation catches these first; this guards callers that skipped it
+        raise ContentError(unknown)
+    found = [vocabulary.get(key) for key in entry_terms(entry, kind)]
+    return sorted((t for t in found if t is not None), key=lambda t: (t.order, t.key))
+
+
+def _cell(value: str) -> str:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def _json(document: dict[str, Any]) -> bytes:
+    """JSON as published: UTF-8 characters as they are, two-space indent, trailing newline."""
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
