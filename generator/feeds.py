@@ -4,7 +4,7 @@ Why Atom (RFC 4287) and not RSS 2.0: a language's listings mix versions in both 
 Atom lets every entry carry its own `xml:lang`; Atom requires an id and an `updated` timestamp
 on every entry (which keeps readers from showing old stories as new) and has one unambiguous
 date format (RFC 3339) instead of RSS's RFC 822 dates; feed readers and newsletter tools read
-both equally. The XML is built with the standard library's ElementTree, which escapes text and
+both equally. The XML is built with lxml, which handles namespaces and escapes text and
 attributes for us; `feedgen` was not used because it cannot set `xml:lang` per entry and stamps
 its own version into every feed. Nothing here reads the clock: a feed's `updated` is the newest
 date of its stories, so the same content always gives the same bytes.
@@ -13,9 +13,10 @@ date of its stories, so the same content always gives the same bytes.
 from __future__ import annotations
 
 import datetime
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from lxml import etree
 
 from generator import urls
 from generator.model import LANGS, Entry, Kind, Lang, Story, Term, Text, Vocabularies
@@ -117,7 +118,7 @@ def atom_feed(
     """One Atom document: the newest stories of a listing, as shown to readers of its language."""
     lang, listing = channel.lang, channel.listing
     shown = [(e, e.best(lang)) for e in newest(entries)]
-    feed = ET.Element(_atom("feed"), {XML_LANG: lang.value})
+    feed = etree.Element(_atom("feed"), {XML_LANG: lang.value}, nsmap={None: ATOM_NS})
     _text(feed, "id", urls.absolute(site_url, listing))
     _text(feed, "title", channel.title)
     if channel.subtitle:
@@ -125,38 +126,38 @@ def atom_feed(
     _link(feed, "self", urls.absolute(site_url, urls.feed(listing)), ATOM_TYPE)
     _link(feed, "alternate", urls.absolute(site_url, listing), "text/html", lang)
     _text(feed, "updated", atom_timestamp(max(last_change(s) for _, s in shown)))
-    author = ET.SubElement(feed, _atom("author"))
+    author = etree.SubElement(feed, _atom("author"))
     _text(author, "name", SITE_NAME[lang])
     _text(author, "uri", urls.absolute(site_url, urls.home(lang)))
     for entry, story in shown:
         _entry(feed, entry, story, vocab, site_url)
-    ET.indent(feed, "  ")
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True, default_namespace=ATOM_NS)
+    return etree.tostring(feed, encoding="utf-8", xml_declaration=True, pretty_print=True)
 
 
 def _entry(
-    feed: ET.Element, entry: Entry, story: Story, vocab: Vocabularies, site_url: str
+    feed: etree._Element, entry: Entry, story: Story, vocab: Vocabularies, site_url: str
 ) -> None:
     """Append one story version as an Atom entry, in the version's own language."""
     lang = story.lang
     url = urls.absolute(site_url, urls.story(entry.slug, lang))
-    item = ET.SubElement(feed, _atom("entry"), {XML_LANG: lang.value})
+    item = etree.SubElement(feed, _atom("entry"), {XML_LANG: lang.value})
     _text(item, "id", url)
     _text(item, "title", story.title)
     _link(item, "alternate", url, "text/html", lang)
     translation = entry.get(lang.other)
     if translation is not None:
         other = urls.absolute(site_url, urls.story(entry.slug, translation.lang))
-        _link(item, "alternate", other, "text/html", translation.lang)
+        # "related", not a second "alternate": readers take one alternate as the entry's link
+        _link(item, "related", other, "text/html", translation.lang)
     _text(item, "published", atom_timestamp(story.date))
     _text(item, "updated", atom_timestamp(last_change(story)))
-    author = ET.SubElement(item, _atom("author"))
+    author = etree.SubElement(item, _atom("author"))
     _text(author, "name", story.organisation)
     scheme = urls.absolute(site_url, urls.overview(Kind.CATEGORY, lang))
     for key in story.categories:
         term = vocab.categories.get(key)
         label = term.label[lang] if term else key
-        ET.SubElement(item, _atom("category"), {"term": key, "scheme": scheme, "label": label})
+        etree.SubElement(item, _atom("category"), {"term": key, "scheme": scheme, "label": label})
     _text(item, "summary", story.summary)
 
 
@@ -165,14 +166,16 @@ def _atom(tag: str) -> str:
     return f"{{{ATOM_NS}}}{tag}"
 
 
-def _text(parent: ET.Element, tag: str, text: str) -> None:
+def _text(parent: etree._Element, tag: str, text: str) -> None:
     """Append an Atom element holding plain text."""
-    ET.SubElement(parent, _atom(tag)).text = text
+    etree.SubElement(parent, _atom(tag)).text = text
 
 
-def _link(parent: ET.Element, rel: str, href: str, mime: str, hreflang: Lang | None = None) -> None:
+def _link(
+    parent: etree._Element, rel: str, href: str, mime: str, hreflang: Lang | None = None
+) -> None:
     """Append an Atom link."""
     attrs = {"rel": rel, "type": mime, "href": href}
     if hreflang is not None:
         attrs["hreflang"] = hreflang.value
-    ET.SubElement(parent, _atom("link"), attrs)
+    etree.SubElement(parent, _atom("link"), attrs)

@@ -8,10 +8,11 @@ URLs are given site-relative ("fi/tarinat/x/") and made absolute here from `site
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+
+from lxml import etree
 
 from generator import urls as site_urls
 from generator.model import LANGS, Lang
@@ -19,9 +20,6 @@ from generator.model import LANGS, Lang
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 MAX_URLS = 50_000  # the protocol's limit for one sitemap file
-
-# ElementTree names prefixes from a process-wide table; "xhtml" is the prefix crawlers document.
-ET.register_namespace("xhtml", XHTML_NS)
 
 
 @dataclass(frozen=True)
@@ -47,11 +45,10 @@ def sitemap_xml(urls: Iterable[SitemapUrl], site_url: str) -> bytes:
             f"sitemap: {len(pages)} URLs is more than the {MAX_URLS} one sitemap file may hold; "
             "split it with a sitemap index"
         )
-    urlset = ET.Element(_sm("urlset"))
+    urlset = etree.Element(_sm("urlset"), nsmap={None: SITEMAP_NS, "xhtml": XHTML_NS})
     for url in sorted(pages):
         _url(urlset, pages[url], site_url)
-    ET.indent(urlset, "  ")
-    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True, default_namespace=SITEMAP_NS)
+    return etree.tostring(urlset, encoding="utf-8", xml_declaration=True, pretty_print=True)
 
 
 def robots_txt(site_url: str) -> str:
@@ -64,16 +61,16 @@ def robots_txt(site_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"
 
 
-def _url(urlset: ET.Element, page: SitemapUrl, site_url: str) -> None:
+def _url(urlset: etree._Element, page: SitemapUrl, site_url: str) -> None:
     """Append one <url> with its lastmod and hreflang alternates."""
-    item = ET.SubElement(urlset, _sm("url"))
-    ET.SubElement(item, _sm("loc")).text = site_urls.absolute(site_url, page.url)
+    item = etree.SubElement(urlset, _sm("url"))
+    etree.SubElement(item, _sm("loc")).text = site_urls.absolute(site_url, page.url)
     if page.lastmod is not None:
-        ET.SubElement(item, _sm("lastmod")).text = page.lastmod.isoformat()
+        etree.SubElement(item, _sm("lastmod")).text = page.lastmod.isoformat()
     for lang, url in page.alternates:
         attrs = {"rel": "alternate", "hreflang": Lang(lang).value}
         attrs["href"] = site_urls.absolute(site_url, url)
-        ET.SubElement(item, f"{{{XHTML_NS}}}link", attrs)
+        etree.SubElement(item, f"{{{XHTML_NS}}}link", attrs)
 
 
 def _sm(tag: str) -> str:

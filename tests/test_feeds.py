@@ -1,0 +1,306 @@
+"""Tests for generator.feeds: Atom documents parsed back with feedparser and lxml."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import feedparser
+import pytest
+from lxml import etree
+
+from generator import feeds, urls
+from generator.model import (
+    Entry,
+    Kind,
+    Lang,
+    Story,
+    Term,
+    Text,
+    Vocabularies,
+    Vocabulary,
+    group_entries,
+)
+
+SITE = "https://example.org/tori/"
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def term(kind: Kind, key: str, fi: str, sv: str, **extra) -> Term:
+    """A term whose slugs are the slugs of its labels."""
+    slug = Text(urls.slugify(fi), urls.slugify(sv))
+    return Term(kind, key, Text(fi, sv), slug, **extra)
+
+
+VOCAB = Vocabularies(
+    categories=Vocabulary(
+        Kind.CATEGORY,
+        (
+            term(
+                Kind.CATEGORY,
+                "digitalisaatio",
+                "Digitalisaatio",
+                "Digitalisering",
+                description=Text("Digitaaliset palvelut.", "Digitala tjänster."),
+            ),
+            term(Kind.CATEGORY, "tyohyvinvointi", "Työhyvinvointi", "Arbetshälsa", order=1),
+            term(Kind.CATEGORY, "ymparisto", "Ympäristö", "Miljö", order=2),
+        ),
+    ),
+    regions=Vocabulary(
+        Kind.REGION,
+        (term(Kind.REGION, "paijat-hame", "Päijät-Häme", "Päijänne-Tavastland", code="07"),),
+    ),
+    municipalities=Vocabulary(
+        Kind.MUNICIPALITY,
+        (
+            term(
+                Kind.MUNICIPALITY, "hollola", "Hollola", "Hollola", code="098", region="paijat-hame"
+            ),
+        ),
+    ),
+    sectors=Vocabulary(
+        Kind.SECTOR, (term(Kind.SECTOR, "tekninen-toimi", "Tekninen toimi", "Teknisk sektor"),)
+    ),
+    awards=Vocabulary(
+        Kind.AWARD,
+        (
+            Term(
+                Kind.AWARD,
+                "2019-innostavat-teot",
+                Text("Innostavat teot", "Inspirerande gärningar"),
+                Text("2019-innostavat-teot", "2019-inspirerande-garningar"),
+                year=2019,
+                programme=Text("KunTeko-gaala 2019", "KunTeko-galan 2019"),
+            ),
+        ),
+    ),
+)
+
+
+def story(slug: str, lang: Lang, day: str, **fields) -> Story:
+    """A valid story version with sensible defaults."""
+    defaults = {
+        "title": f"Tarina {slug}" if lang is Lang.FI else f"Berättelse {slug}",
+        "summary": "Tiivistelmä, joka kertoo lyhyesti mitä tehtiin & miksi <tärkeää>.",
+        "organisation": "Hollolan kunta" if lang is Lang.FI else "Hollola kommun",
+        "categories": ("digitalisaatio",),
+        "body": "Teksti.",
+    }
+    defaults.update(fields)
+    return Story(
+        slug=slug,
+        lang=lang,
+        source=f"stories/{slug}.{lang}.md",
+        date=datetime.date.fromisoformat(day),
+        **defaults,
+    )
+
+
+def sample_entries() -> tuple[Entry, ...]:
+    """Three stories: bilingual, Finnish only (awarded), Swedish only (updated later)."""
+    return group_entries(
+        [
+            story(
+                "hollola-latu",
+                Lang.FI,
+                "2024-03-01",
+                municipalities=("hollola",),
+                regions=("paijat-hame",),
+            ),
+            story(
+                "hollola-latu",
+                Lang.SV,
+                "2024-03-05",
+                municipalities=("hollola",),
+                regions=("paijat-hame",),
+            ),
+            story(
+                "mikkeli-ruoka",
+                Lang.FI,
+                "2024-05-02",
+                awards=("2019-innostavat-teot",),
+                categories=("tyohyvinvointi", "digitalisaatio"),
+            ),
+            story(
+                "vasa-miljo",
+                Lang.SV,
+                "2023-11-20",
+                updated=datetime.date(2024, 6, 1),
+                categories=("ymparisto",),
+                sectors=("tekninen-toimi",),
+            ),
+        ]
+    )
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, bytes]:
+    return feeds.feed_files(sample_entries(), VOCAB, SITE)
+
+
+def parse(files: dict[str, bytes], path: str) -> feedparser.FeedParserDict:
+    """A feed parsed by feedparser, failing the test on any well-formedness problem."""
+    parsed = feedparser.parse(files[path])
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    return parsed
+
+
+def test_one_feed_per_language_and_per_term_with_stories(files):
+    terms_with_stories = [
+        VOCAB.categories.get("digitalisaatio"),
+        VOCAB.categories.get("tyohyvinvointi"),
+        VOCAB.categories.get("ymparisto"),
+        VOCAB.regions.get("paijat-hame"),
+        VOCAB.municipalities.get("hollola"),
+        VOCAB.sectors.get("tekninen-toimi"),
+        VOCAB.awards.get("2019-innostavat-teot"),
+    ]
+    expected = {urls.feed(urls.stories(lang)) for lang in Lang}
+    expected |= {urls.feed(urls.term(t, lang)) for t in terms_with_stories for lang in Lang}
+    assert set(files) == expected
+    assert "fi/teemat/digitalisaatio/feed.xml" in files
+    assert "sv/priser/2019-inspirerande-garningar/feed.xml" in files
+
+
+def test_term_without_stories_has_no_feed():
+    entries = group_entries([story("a-story", Lang.FI, "2024-01-01")])
+    paths = feeds.feed_files(entries, VOCAB, SITE)
+    assert "fi/teemat/ymparisto/feed.xml" not in paths
+    assert "fi/teemat/digitalisaatio/feed.xml" in paths
+
+
+def test_no_stories_gives_no_feeds():
+    assert feeds.feed_files((), VOCAB, SITE) == {}
+
+
+def test_finnish_feed_lists_every_story_newest_first_in_best_language(files):
+    parsed = parse(files, "fi/tarinat/feed.xml")
+    assert parsed.feed.title == "Tekojen tori \N{EN DASH} Uusimmat tarinat"
+    assert parsed.feed.language == "fi"
+    links = [e.link for e in parsed.entries]
+    assert links == [
+        SITE + "fi/tarinat/mikkeli-ruoka/",
+        SITE + "fi/tarinat/hollola-latu/",
+        SITE + "sv/berattelser/vasa-miljo/",  # no Finnish version: the Swedish one, in Swedish
+    ]
+    assert [e.title_detail.language for e in parsed.entries] == ["fi", "fi", "sv"]
+
+
+def test_entry_language_is_the_versions_own(files):
+    tree = etree.fromstring(files["fi/tarinat/feed.xml"])
+    assert tree.get(XML_LANG) == "fi"
+    langs = {
+        e.findtext("a:id", namespaces=ATOM): e.get(XML_LANG) for e in tree.findall("a:entry", ATOM)
+    }
+    assert langs[SITE + "sv/berattelser/vasa-miljo/"] == "sv"
+    assert langs[SITE + "fi/tarinat/hollola-latu/"] == "fi"
+
+
+def test_swedish_feed_title_and_translation_link(files):
+    parsed = parse(files, "sv/berattelser/feed.xml")
+    assert parsed.feed.title == "Framstegsarenan \N{EN DASH} Nyaste berättelserna"
+    hollola = next(e for e in parsed.entries if "hollola" in e.id)
+    links = [(lnk.rel, lnk.hreflang, lnk.href) for lnk in hollola.links]
+    assert links == [
+        ("alternate", "sv", SITE + "sv/berattelser/hollola-latu/"),
+        ("related", "fi", SITE + "fi/tarinat/hollola-latu/"),
+    ]
+    assert hollola.link == SITE + "sv/berattelser/hollola-latu/"
+
+
+def test_feed_links_are_absolute_and_self_link_points_to_the_feed(files):
+    parsed = parse(files, "fi/teemat/digitalisaatio/feed.xml")
+    rels = {lnk.rel: lnk.href for lnk in parsed.feed.links}
+    assert rels["self"] == SITE + "fi/teemat/digitalisaatio/feed.xml"
+    assert rels["alternate"] == SITE + "fi/teemat/digitalisaatio/"
+    assert parsed.feed.id == SITE + "fi/teemat/digitalisaatio/"
+    assert parsed.feed.subtitle == "Digitaaliset palvelut."
+    for entry in parsed.entries:
+        assert entry.link.startswith(SITE)
+
+
+def test_term_feed_titles_use_the_label_and_awards_name_their_gala(files):
+    assert parse(files, "sv/teman/digitalisering/feed.xml").feed.title == (
+        "Framstegsarenan \N{EN DASH} Digitalisering"
+    )
+    award = parse(files, "fi/palkinnot/2019-innostavat-teot/feed.xml")
+    assert award.feed.title == "Tekojen tori \N{EN DASH} KunTeko-gaala 2019: Innostavat teot"
+    assert [e.link for e in award.entries] == [SITE + "fi/tarinat/mikkeli-ruoka/"]
+
+
+def test_term_feed_holds_only_stories_of_the_term(files):
+    parsed = parse(files, "sv/regioner/paijanne-tavastland/feed.xml")
+    assert [e.link for e in parsed.entries] == [SITE + "sv/berattelser/hollola-latu/"]
+
+
+def test_entry_fields_summary_dates_author_categories(files):
+    parsed = parse(files, "fi/tarinat/feed.xml")
+    mikkeli = parsed.entries[0]
+    assert mikkeli.summary == "Tiivistelmä, joka kertoo lyhyesti mitä tehtiin & miksi <tärkeää>."
+    assert mikkeli.published == "2024-05-02T00:00:00Z"
+    assert mikkeli.author == "Hollolan kunta"
+    assert [(t.term, t.label) for t in mikkeli.tags] == [
+        ("tyohyvinvointi", "Työhyvinvointi"),
+        ("digitalisaatio", "Digitalisaatio"),
+    ]
+    vasa = parsed.entries[2]
+    assert vasa.updated == "2024-06-01T00:00:00Z"
+    assert vasa.tags[0].label == "Miljö"  # label in the entry's own language
+
+
+def test_feed_updated_is_the_newest_change_not_the_build_time(files):
+    assert parse(files, "fi/tarinat/feed.xml").feed.updated == "2024-06-01T00:00:00Z"
+    # each language's feed shows, and so dates, the versions its readers get
+    assert parse(files, "fi/kunnat/hollola/feed.xml").feed.updated == "2024-03-01T00:00:00Z"
+    assert parse(files, "sv/kommuner/hollola/feed.xml").feed.updated == "2024-03-05T00:00:00Z"
+
+
+def test_at_most_twenty_newest_entries_ties_by_slug():
+    day = datetime.date(2024, 1, 1)
+    stories = [
+        story(f"story-{n:02d}", Lang.FI, (day + datetime.timedelta(days=n // 2)).isoformat())
+        for n in range(30)
+    ]
+    parsed = parse(feeds.feed_files(group_entries(stories), VOCAB, SITE), "fi/tarinat/feed.xml")
+    slugs = [e.link.rsplit("/", 2)[1] for e in parsed.entries]
+    assert len(slugs) == feeds.FEED_SIZE
+    assert slugs[:4] == ["story-28", "story-29", "story-26", "story-27"]
+
+
+def test_drafts_are_left_out():
+    entries = group_entries(
+        [
+            story("shown-story", Lang.FI, "2024-01-01"),
+            story("draft-story", Lang.FI, "2024-02-01", draft=True),
+        ]
+    )
+    parsed = parse(feeds.feed_files(entries, VOCAB, SITE), "fi/tarinat/feed.xml")
+    assert [e.link for e in parsed.entries] == [SITE + "fi/tarinat/shown-story/"]
+
+
+def test_build_is_deterministic():
+    first = feeds.feed_files(sample_entries(), VOCAB, SITE)
+    second = feeds.feed_files(tuple(reversed(sample_entries())), VOCAB, SITE)
+    assert first == second
+    assert list(first) == list(second)
+
+
+def test_text_is_escaped_and_document_is_well_formed_utf8():
+    entries = group_entries([story("a-story", Lang.FI, "2024-01-01", title="Ääni & <kuva> ]]>")])
+    data = feeds.feed_files(entries, VOCAB, SITE)["fi/tarinat/feed.xml"]
+    assert data.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+    tree = etree.fromstring(data)
+    assert tree.findtext("a:entry/a:title", namespaces=ATOM) == "Ääni & <kuva> ]]>"
+
+
+def test_sample_content_when_the_loader_exists():
+    validate = pytest.importorskip("generator.validate")
+    loaded = validate.load_content(ROOT / "content")
+    vocab, stories = loaded.vocab, loaded.stories
+    files = feeds.feed_files(group_entries(list(stories)), vocab, SITE)
+    for path in files:
+        parse(files, path)
