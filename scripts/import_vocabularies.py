@@ -46,9 +46,9 @@ GENERATED = (
     "# edit the reference table and run the script again.\n"
 )
 MUNICIPALITY_NOTE = (
-    "# Finnish label of 478: Statistics Finland writes \"Maarianhamina - Mariehamn\"; we use the\n"
-    "# short form \"Maarianhamina\" (key maarianhamina), which reads naturally in a Finnish\n"
-    "# interface, and keep the Swedish label \"Mariehamn\".\n"
+    '# Finnish label of 478: Statistics Finland writes "Maarianhamina - Mariehamn"; we use the\n'
+    '# short form "Maarianhamina" (key maarianhamina), which reads naturally in a Finnish\n'
+    '# interface, and keep the Swedish label "Mariehamn".\n'
 )
 
 
