@@ -1,0 +1,311 @@
+"""Tests for generator.opendata: JSON valid against its schema, CSV read as Excel reads it."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from generator import opendata, urls
+from generator.model import (
+    Kind,
+    Lang,
+    Story,
+    Term,
+    Text,
+    Vocabularies,
+    Vocabulary,
+    group_entries,
+)
+from generator.problems import ContentError
+
+SITE = "https://example.org/tori/"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def term(kind: Kind, key: str, fi: str, sv: str, order: int = 0, **extra) -> Term:
+    """A term whose slugs are the slugs of its labels."""
+    slug = Text(urls.slugify(fi), urls.slugify(sv))
+    return Term(kind, key, Text(fi, sv), slug, order=order, **extra)
+
+
+VOCAB = Vocabularies(
+    categories=Vocabulary(
+        Kind.CATEGORY,
+        (
+            term(Kind.CATEGORY, "digitalisaatio", "Digitalisaatio", "Digitalisering"),
+            term(Kind.CATEGORY, "tyohyvinvointi", "Työhyvinvointi", "Arbetshälsa", 1),
+        ),
+    ),
+    regions=Vocabulary(
+        Kind.REGION,
+        (term(Kind.REGION, "ahvenanmaa", "Ahvenanmaa", "Åland", code="21"),),
+    ),
+    municipalities=Vocabulary(
+        Kind.MUNICIPALITY,
+        (
+            term(Kind.MUNICIPALITY, "maarianhamina", "Maarianhamina", "Mariehamn", code="478"),
+            term(Kind.MUNICIPALITY, "jomala", "Jomala", "Jomala", 1, code="170"),
+        ),
+    ),
+    sectors=Vocabulary(
+        Kind.SECTOR,
+        (term(Kind.SECTOR, "koko-kunta", "Koko kunta", "Hela kommunen"),),
+    ),
+    awards=Vocabulary(
+        Kind.AWARD,
+        (
+            term(
+                Kind.AWARD,
+                "2019-innostavat-teot",
+                "Innostavat teot",
+                "Inspirerande gärningar",
+                year=2019,
+                programme=Text("KunTeko-gaala 2019", "KunTeko-galan 2019"),
+            ),
+        ),
+    ),
+)
+
+
+def story(slug: str, lang: Lang, day: str, **fields) -> Story:
+    """A valid story version with sensible defaults."""
+    defaults = {
+        "title": f"Tarina {slug}" if lang is Lang.FI else f"Berättelse {slug}",
+        "summary": "Tiivistelmä: mitä tehtiin, miksi ja millä tuloksin.",
+        "organisation": "Maarianhaminan kaupunki" if lang is Lang.FI else "Mariehamns stad",
+        "categories": ("digitalisaatio",),
+        "body": "Teksti.",
+    }
+    defaults.update(fields)
+    return Story(
+        slug=slug,
+        lang=lang,
+        source=f"stories/{slug}.{lang}.md",
+        date=datetime.date.fromisoformat(day),
+        **defaults,
+    )
+
+
+def sample_stories() -> list[Story]:
+    """A bilingual awarded story and a Swedish-only one with a formula-like, quoted title."""
+    return [
+        story(
+            "ahvenanmaa-yhdessa",
+            Lang.FI,
+            "2024-02-01",
+            municipalities=("jomala", "maarianhamina"),
+            regions=("ahvenanmaa",),
+            categories=("tyohyvinvointi", "digitalisaatio"),
+            awards=("2019-innostavat-teot",),
+        ),
+        story(
+            "ahvenanmaa-yhdessa",
+            Lang.SV,
+            "2024-02-03",
+            updated=datetime.date(2024, 4, 1),
+            municipalities=("maarianhamina", "jomala"),
+            regions=("ahvenanmaa",),
+            categories=("digitalisaatio", "tyohyvinvointi"),
+            awards=("2019-innostavat-teot",),
+        ),
+        story(
+            "mariehamn-sortering",
+            Lang.SV,
+            "2024-03-10",
+            title='=Sortering, "på riktigt" i Mariehamn',
+            regions=("ahvenanmaa",),
+            sectors=("koko-kunta",),
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, bytes]:
+    return opendata.data_files(group_entries(sample_stories()), VOCAB, SITE)
+
+
+@pytest.fixture(scope="module")
+def document(files) -> dict:
+    return json.loads(files[urls.DATA_JSON].decode("utf-8"))
+
+
+def test_the_three_files_are_made(files):
+    assert set(files) == {"data/stories.json", "data/stories.schema.json", "data/stories.csv"}
+
+
+def test_json_validates_against_the_published_schema(files, document):
+    schema = json.loads(files[urls.DATA_SCHEMA])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    assert [e.message for e in validator.iter_errors(document)] == []
+    assert schema["$id"] == SITE + "data/stories.schema.json"
+    assert document["$schema"] == schema["$id"]
+
+
+def test_schema_rejects_a_row_that_breaks_the_format(files, document):
+    schema = json.loads(files[urls.DATA_SCHEMA])
+    broken = json.loads(json.dumps(document))
+    broken["stories"][0]["categories"][0]["colour"] = "red"
+    del broken["stories"][1]["slug"]
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(broken))
+    assert len(errors) == 2
+
+
+def test_licence_and_sources_are_stated_in_the_file(document):
+    assert document["licence"] == {
+        "name": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+        "attribution": "Tekojen tori",
+    }
+    assert document["sources"][0]["licence"] == "CC BY 4.0"
+    assert "Tilastokeskus" in document["sources"][0]["name"]["fi"]
+
+
+def test_rows_newest_first_with_count_and_updated(document):
+    assert [row["slug"] for row in document["stories"]] == [
+        "mariehamn-sortering",
+        "ahvenanmaa-yhdessa",
+    ]
+    assert document["count"] == 2
+    assert document["updated"] == "2024-04-01"
+
+
+def test_bilingual_row_has_both_versions_with_absolute_urls(document):
+    row = document["stories"][1]
+    assert row["languages"] == ["fi", "sv"]
+    assert row["date"] == "2024-02-01"
+    assert row["updated"] == "2024-04-01"
+    assert row["organisation"] == "Maarianhaminan kaupunki"
+    assert row["versions"]["fi"]["url"] == SITE + "fi/tarinat/ahvenanmaa-yhdessa/"
+    assert row["versions"]["sv"]["url"] == SITE + "sv/berattelser/ahvenanmaa-yhdessa/"
+    assert row["versions"]["sv"]["organisation"] == "Mariehamns stad"
+    assert row["versions"]["sv"]["title"] == "Berättelse ahvenanmaa-yhdessa"
+
+
+def test_terms_carry_key_labels_and_codes_in_vocabulary_order(document):
+    row = document["stories"][1]
+    assert row["municipalities"] == [
+        {"key": "maarianhamina", "code": "478", "fi": "Maarianhamina", "sv": "Mariehamn"},
+        {"key": "jomala", "code": "170", "fi": "Jomala", "sv": "Jomala"},
+    ]
+    assert [t["key"] for t in row["categories"]] == ["digitalisaatio", "tyohyvinvointi"]
+    assert row["awards"] == [
+        {
+            "key": "2019-innostavat-teot",
+            "year": 2019,
+            "fi": "Innostavat teot",
+            "sv": "Inspirerande gärningar",
+        }
+    ]
+    assert row["sectors"] == []
+
+
+def test_field_order_is_the_documented_one(document):
+    assert list(document) == [
+        "$schema",
+        "title",
+        "licence",
+        "sources",
+        "updated",
+        "count",
+        "stories",
+    ]
+    assert list(document["stories"][0]) == [
+        "slug",
+        "date",
+        "updated",
+        "organisation",
+        "languages",
+        "versions",
+        "municipalities",
+        "regions",
+        "categories",
+        "sectors",
+        "awards",
+    ]
+
+
+def test_json_keeps_non_ascii_and_ends_with_newline(files):
+    data = files[urls.DATA_JSON]
+    assert "Åland".encode() in data
+    assert b"\\u00c5" not in data
+    assert data.endswith(b"}\n")
+
+
+def read_csv(files) -> list[dict[str, str]]:
+    """The CSV read the way Excel does: BOM first, then UTF-8."""
+    data = files[urls.DATA_CSV]
+    assert data.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_has_the_same_rows_with_lists_joined(files):
+    rows = read_csv(files)
+    assert list(rows[0]) == list(opendata.CSV_COLUMNS)
+    assert [r["slug"] for r in rows] == ["mariehamn-sortering", "ahvenanmaa-yhdessa"]
+    both = rows[1]
+    assert both["languages"] == "fi; sv"
+    assert both["municipalities"] == "maarianhamina; jomala"
+    assert both["municipalities_sv"] == "Mariehamn; Jomala"
+    assert both["regions_sv"] == "Åland"
+    assert both["url_fi"] == SITE + "fi/tarinat/ahvenanmaa-yhdessa/"
+    assert rows[0]["title_fi"] == ""
+    assert rows[0]["updated"] == ""
+
+
+def test_csv_quotes_commas_and_neutralises_formulas(files):
+    rows = read_csv(files)
+    assert rows[0]["title_sv"] == '\'=Sortering, "på riktigt" i Mariehamn'
+    assert b"\r\n" in files[urls.DATA_CSV]
+
+
+def test_drafts_are_not_published():
+    stories = [*sample_stories(), story("draft-story", Lang.FI, "2024-05-01", draft=True)]
+    document = json.loads(opendata.data_files(group_entries(stories), VOCAB, SITE)[urls.DATA_JSON])
+    assert "draft-story" not in [row["slug"] for row in document["stories"]]
+    assert document["updated"] == "2024-04-01"
+
+
+def test_no_stories_is_still_valid(files):
+    empty = opendata.data_files((), VOCAB, SITE)
+    document = json.loads(empty[urls.DATA_JSON])
+    assert (document["count"], document["updated"], document["stories"]) == (0, None, [])
+    jsonschema.validate(document, json.loads(empty[urls.DATA_SCHEMA]))
+    assert read_csv(empty) == []
+
+
+def test_unknown_vocabulary_key_is_a_content_error_naming_the_file():
+    stories = [story("bad-story", Lang.FI, "2024-01-01", categories=("digitalisointi",))]
+    with pytest.raises(ContentError) as caught:
+        opendata.data_files(group_entries(stories), VOCAB, SITE)
+    assert caught.value.problems[0].text() == (
+        "stories/bad-story.fi.md: categories: unknown key 'digitalisointi'; "
+        "did you mean 'digitalisaatio'?"
+    )
+
+
+def test_build_is_deterministic():
+    first = opendata.data_files(group_entries(sample_stories()), VOCAB, SITE)
+    second = opendata.data_files(group_entries(list(reversed(sample_stories()))), VOCAB, SITE)
+    assert first == second
+
+
+def test_schema_ships_inside_the_package():
+    schema = opendata.load_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_sample_content_when_the_loader_exists():
+    validate = pytest.importorskip("generator.validate")
+    loaded = validate.load_content(ROOT / "content")
+    files = opendata.data_files(group_entries(list(loaded.stories)), loaded.vocab, SITE)
+    schema = json.loads(files[urls.DATA_SCHEMA])
+    jsonschema.validate(json.loads(files[urls.DATA_JSON]), schema)
