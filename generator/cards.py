@@ -1,0 +1,75 @@
+"""Story cards: what a listing shows of a story, computed once per story and language."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from babel.dates import format_date
+
+from generator import urls
+from generator.model import LANGS, Entry, Lang, Vocabularies
+
+
+@dataclass(frozen=True)
+class Card:
+    """One story as a listing in language `lang` shows it."""
+
+    slug: str
+    url: str  # site-relative URL of the version shown
+    story_lang: Lang  # language of the version shown
+    foreign: bool  # no version in the listing's language: shown in the other with a badge
+    title: str
+    summary: str
+    organisation: str
+    places: str  # region labels in the listing's language
+    date: datetime.date
+    date_text: str
+    awards: tuple[str, ...]  # "Innostavat teot 2019"
+
+
+def format_day(day: datetime.date, lang: Lang) -> str:
+    """A date written out for `lang`: "5. maaliskuuta 2026" / "5 mars 2026"."""
+    return format_date(day, "long", locale=lang.value)
+
+
+def award_names(keys: tuple[str, ...], vocab: Vocabularies, lang: Lang) -> tuple[str, ...]:
+    """Awards as "label year" in `lang`, skipping unknown keys."""
+    terms = (vocab.awards.get(k) for k in keys)
+    return tuple(f"{t.label[lang]} {t.year}" if t.year else t.label[lang] for t in terms if t)
+
+
+def make_card(entry: Entry, lang: Lang, vocab: Vocabularies) -> Card:
+    """The card of `entry` on a `lang` listing."""
+    story = entry.best(lang)
+    regions = (vocab.regions.get(k) for k in story.regions)
+    return Card(
+        slug=entry.slug,
+        url=urls.story(entry.slug, story.lang),
+        story_lang=story.lang,
+        foreign=story.lang is not lang,
+        title=story.title,
+        summary=story.summary,
+        organisation=story.organisation,
+        places=", ".join(r.label[lang] for r in regions if r),
+        date=story.date,
+        date_text=format_day(story.date, lang),
+        awards=award_names(story.awards, vocab, lang),
+    )
+
+
+class CardBook:
+    """Every card of the site, built once and looked up by slug and listing language."""
+
+    def __init__(self, entries: tuple[Entry, ...], vocab: Vocabularies):
+        self._cards = {
+            (e.slug, lang): make_card(e, lang, vocab) for e in entries for lang in LANGS
+        }
+
+    def card(self, entry: Entry, lang: Lang) -> Card:
+        """The card of `entry` on a `lang` listing."""
+        return self._cards[(entry.slug, lang)]
+
+    def cards(self, entries: tuple[Entry, ...], lang: Lang) -> tuple[Card, ...]:
+        """The cards of `entries`, in their order."""
+        return tuple(self._cards[(e.slug, lang)] for e in entries)

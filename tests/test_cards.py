@@ -1,0 +1,45 @@
+"""Tests for story cards."""
+
+import datetime
+
+from factories import story, vocabularies
+
+from generator.cards import CardBook, award_names, format_day, make_card
+from generator.model import Lang, group_entries
+
+
+def test_dates_are_written_for_each_language():
+    day = datetime.date(2024, 3, 5)
+    assert format_day(day, Lang.FI) == "5. maaliskuuta 2024"
+    assert format_day(day, Lang.SV) == "5 mars 2024"
+
+
+def test_card_of_a_translated_story_uses_the_readers_language():
+    (entry,) = group_entries([story("x", Lang.FI), story("x", Lang.SV, title="På svenska")])
+    card = make_card(entry, Lang.SV, vocabularies())
+    assert (card.title, card.foreign, card.story_lang) == ("På svenska", False, Lang.SV)
+    assert card.url == "sv/berattelser/x/"
+    assert card.places == "Nyland"
+
+
+def test_card_of_an_untranslated_story_is_foreign_and_links_to_its_version():
+    (entry,) = group_entries([story("x", Lang.FI, awards=("2019-innostavat-teot",))])
+    card = make_card(entry, Lang.SV, vocabularies())
+    assert card.foreign and card.story_lang is Lang.FI
+    assert card.url == "fi/tarinat/x/"
+    assert card.date_text == "1 januari 2024"
+    assert card.awards == ("Inspirerande gärningar 2019",)
+
+
+def test_award_names_skip_unknown_keys():
+    assert award_names(("nope", "2019-innostavat-teot"), vocabularies(), Lang.FI) == (
+        "Innostavat teot 2019",
+    )
+
+
+def test_card_book_builds_each_card_once_per_language():
+    entries = group_entries([story("a"), story("b", Lang.SV)])
+    book = CardBook(entries, vocabularies())
+    fi = book.cards(entries, Lang.FI)
+    assert [c.slug for c in fi] == ["a", "b"]
+    assert book.card(entries[0], Lang.FI) is fi[0]
