@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from lxml import etree
 
 from generator import urls
+from generator.labels import LABELS
 from generator.model import LANGS, Entry, Kind, Lang, Story, Term, Text, Vocabularies
 
 FEED_SIZE = 20
 # Finnish and Swedish typography separate title parts with a spaced en dash.
 TITLE_SEPARATOR = " \N{EN DASH} "
-SITE_NAME = Text(fi="Tekojen tori", sv="Framstegsarenan")
+SITE_NAME = LABELS["site_name"]
 STORIES_TITLE = Text(fi="Uusimmat tarinat", sv="Nyaste berättelserna")
 STORIES_SUBTITLE = Text(
     fi="Uusimmat kehittämisteot kuntien työpaikoilta.",
@@ -56,22 +57,36 @@ def feed_files(entries: Sequence[Entry], vocab: Vocabularies, site_url: str) -> 
 
 
 def channels(entries: Sequence[Entry], vocab: Vocabularies) -> list[tuple[Channel, list[Entry]]]:
-    """Each feed with its stories: all stories per language, then every term that has stories."""
+    """Each feed with its stories: all stories per language, then each term listing with any.
+
+    A listing shows every story in the version its readers get (`Entry.best`), and lists it
+    under the terms of that version, exactly as the site's index pages do.
+    """
     found = []
-    if entries:
-        for lang in LANGS:
+    for lang in LANGS:
+        if entries:
             title = SITE_NAME[lang] + TITLE_SEPARATOR + STORIES_TITLE[lang]
-            found.append(
-                (Channel(lang, urls.stories(lang), title, STORIES_SUBTITLE[lang]), entries)
-            )
-    for vocabulary in vocab.all():
-        for term in vocabulary:
-            tagged = [e for e in entries if term.key in entry_terms(e, term.kind)]
-            for lang in LANGS if tagged else ():
-                subtitle = term.description[lang] if term.description else None
-                channel = Channel(lang, urls.term(term, lang), term_title(term, lang), subtitle)
-                found.append((channel, tagged))
+            channel = Channel(lang, urls.stories(lang), title, STORIES_SUBTITLE[lang])
+            found.append((channel, list(entries)))
+        tagged = by_term(entries, lang)
+        for vocabulary in vocab.all():
+            for term in vocabulary:
+                if (term.kind, term.key) in tagged:
+                    subtitle = term.description[lang] if term.description else None
+                    channel = Channel(lang, urls.term(term, lang), term_title(term, lang), subtitle)
+                    found.append((channel, tagged[(term.kind, term.key)]))
     return found
+
+
+def by_term(entries: Iterable[Entry], lang: Lang) -> dict[tuple[Kind, str], list[Entry]]:
+    """The entries listed under each term for readers of `lang`."""
+    tagged: dict[tuple[Kind, str], list[Entry]] = {}
+    for entry in entries:
+        story = entry.best(lang)
+        for kind in Kind:
+            for key in story.terms(kind):
+                tagged.setdefault((kind, key), []).append(entry)
+    return tagged
 
 
 def published(entries: Iterable[Entry]) -> list[Entry]:
@@ -89,9 +104,9 @@ def entry_terms(entry: Entry, kind: Kind) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key for v in entry.versions for key in v.terms(kind)))
 
 
-def newest(entries: Iterable[Entry], limit: int = FEED_SIZE) -> list[Entry]:
-    """The newest entries first (ties broken by slug), at most `limit` of them."""
-    return sorted(entries, key=lambda e: (-e.date.toordinal(), e.slug))[:limit]
+def newest(entries: Iterable[Entry], lang: Lang, limit: int = FEED_SIZE) -> list[Entry]:
+    """The entries newest first as `lang` readers see them (ties by slug), at most `limit`."""
+    return sorted(entries, key=lambda e: (-e.best(lang).date.toordinal(), e.slug))[:limit]
 
 
 def term_title(term: Term, lang: Lang) -> str:
@@ -117,7 +132,7 @@ def atom_feed(
 ) -> bytes:
     """One Atom document: the newest stories of a listing, as shown to readers of its language."""
     lang, listing = channel.lang, channel.listing
-    shown = [(e, e.best(lang)) for e in newest(entries)]
+    shown = [(e, e.best(lang)) for e in newest(entries, lang)]
     feed = etree.Element(_atom("feed"), {XML_LANG: lang.value}, nsmap={None: ATOM_NS})
     _text(feed, "id", urls.absolute(site_url, listing))
     _text(feed, "title", channel.title)

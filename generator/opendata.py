@@ -1,9 +1,9 @@
 """Open data: every published story as JSON (with its JSON Schema beside it) and as CSV.
 
-One row per story (slug), newest first like the listings. Field order is fixed by the code
-(the order of `story_row` and `CSV_COLUMNS`) rather than sorted, so that the files read in a
-natural order and diff cleanly between builds. Classifications carry the vocabulary key plus
-the Finnish and Swedish labels. Licence CC BY 4.0, attribution "Tekojen tori".
+One row per story (slug), newest first by its first publication (ties by slug). Field order
+is fixed by the code (the order of `story_row` and `CSV_COLUMNS`) rather than sorted, so that
+the files read in a natural order and diff cleanly between builds. Classifications carry the
+vocabulary key plus the Finnish and Swedish labels. Licence CC BY 4.0, attribution "Tekojen tori".
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from generator import urls
-from generator.feeds import SITE_NAME, TITLE_SEPARATOR, entry_terms, newest, published
+from generator.feeds import SITE_NAME, TITLE_SEPARATOR, entry_terms, published
 from generator.model import LANGS, Entry, Kind, Term, Text, Vocabularies
 from generator.problems import ContentError, Problem, suggest
 
@@ -61,7 +61,8 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 def data_files(entries: Sequence[Entry], vocab: Vocabularies, site_url: str) -> dict[str, bytes]:
     """The open-data files: destination path -> bytes."""
-    rows = [story_row(e, vocab, site_url) for e in newest(published(entries), limit=len(entries))]
+    ordered = sorted(published(entries), key=lambda e: (-e.date.toordinal(), e.slug))
+    rows = [story_row(e, vocab, site_url) for e in ordered]
     schema_url = urls.absolute(site_url, urls.DATA_SCHEMA)
     document = {
         "$schema": schema_url,

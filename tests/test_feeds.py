@@ -297,6 +297,37 @@ def test_text_is_escaped_and_document_is_well_formed_utf8():
     assert tree.findtext("a:entry/a:title", namespaces=ATOM) == "Ääni & <kuva> ]]>"
 
 
+def test_term_listing_follows_the_version_readers_get():
+    entries = group_entries(
+        [
+            story("split-story", Lang.FI, "2024-01-01", categories=("ymparisto",)),
+            story("split-story", Lang.SV, "2024-01-01", categories=("digitalisaatio",)),
+        ]
+    )
+    files = feeds.feed_files(entries, VOCAB, SITE)
+    assert "fi/teemat/ymparisto/feed.xml" in files
+    assert "sv/teman/miljo/feed.xml" not in files
+    assert "sv/teman/digitalisering/feed.xml" in files
+    assert "fi/teemat/digitalisaatio/feed.xml" not in files
+
+
+def test_feeds_list_what_the_site_index_lists():
+    index = pytest.importorskip("generator.index")
+    entries = sample_entries()
+    site = index.build_index(entries, VOCAB)
+    files = feeds.feed_files(entries, VOCAB, SITE)
+    for lang in Lang:
+        for vocabulary in VOCAB.all():
+            for t in vocabulary:
+                listed = [e.slug for e in site.stories_of(t, lang)][: feeds.FEED_SIZE]
+                path = urls.feed(urls.term(t, lang))
+                fed = [e.id.rsplit("/", 2)[1] for e in parse(files, path).entries] if listed else []
+                assert fed == listed, path
+        newest = [e.slug for e in site.newest(lang)]
+        fed = [e.id.rsplit("/", 2)[1] for e in parse(files, urls.feed(urls.stories(lang))).entries]
+        assert fed == newest
+
+
 def test_sample_content_when_the_loader_exists():
     validate = pytest.importorskip("generator.validate")
     loaded = validate.load_content(ROOT / "content")
