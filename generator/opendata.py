@@ -32,7 +32,7 @@ SOURCES = (
             "sv": "Statistikcentralen: kommun- och landskapsindelningarna",
         },
         "licence": "CC BY 4.0",
-        "url": "https://stat.fi/fi/luokitukset/kunta/",
+        "url": "https://stat.fi/fi/luokitukset/kunta/kunta_1_20260101",
     },
 )
 TITLE = Text(
