@@ -1,0 +1,75 @@
+"""The benchmark script: build folder, child measurement, output figures, targets."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # bench/ is a folder of scripts, not an installed package
+
+from bench import run  # noqa: E402
+
+
+def result(stories: int, median: float, rss: float = 500.0) -> run.Result:
+    """A made-up measurement."""
+    return run.Result(stories, stories, 1, [median], median, rss, stories, 1.0)
+
+
+def test_build_dir_inherits_the_project_config_and_links_the_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(run, "OUT", tmp_path)
+    folder = run.build_dir(7, tmp_path / "corpus-7")
+    config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config == {"INHERIT": str(REPO / "mkdocs.yml"), "docs_dir": str(tmp_path / "corpus-7"),
+                      "site_dir": str(tmp_path / "site-7")}
+    assert (folder / "overrides").resolve() == REPO / "overrides"
+    assert not (folder / "content").exists() and not (folder / ".git").exists()
+
+
+def test_build_once_reports_the_childs_own_peak_rss(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("", encoding="utf-8")
+    grab = [sys.executable, "-c", "b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096])"]
+    small = [sys.executable, "-c", "pass"]
+    seconds, big_rss = run.build_once(config, tmp_path / "site", grab)
+    _, small_rss = run.build_once(config, tmp_path / "site", small)
+    assert seconds > 0 and big_rss >= 200 and small_rss < 100
+
+
+def test_build_once_raises_with_the_log_tail_when_the_build_fails(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("", encoding="utf-8")
+    failing = [sys.executable, "-c", "import sys; print('Aborted with 3 errors'); sys.exit(1)"]
+    with pytest.raises(run.BuildError, match="exited 1") as info:
+        run.build_once(config, tmp_path / "site", failing)
+    assert "Aborted with 3 errors" in str(info.value)
+
+
+def test_output_figures_count_index_pages_and_bytes(tmp_path: Path) -> None:
+    (tmp_path / "fi" / "tarinat" / "x").mkdir(parents=True)
+    (tmp_path / "fi" / "index.html").write_bytes(b"a" * 600_000)
+    (tmp_path / "fi" / "tarinat" / "x" / "index.html").write_bytes(b"b" * 300_000)
+    (tmp_path / "sitemap.xml").write_bytes(b"c" * 100_000)
+    assert run.output_figures(tmp_path) == (2, 1.0)
+
+
+def test_verdicts_check_each_target_the_sizes_allow() -> None:
+    assert run.verdicts([result(1000, 5.0)]) == ["- peak RSS at most 1.5 GB: met"]
+    met = run.verdicts([result(1000, 5.0), result(10_000, 50.0)])
+    assert met[1:] == ["- 10 000 stories in at most 60 s: met",
+                       "- t(10 000)/t(1 000) = 10.0, at most 11: met"]
+    missed = run.verdicts([result(1000, 5.0), result(10_000, 61.0, rss=1600.0)])
+    assert [line.endswith("MISSED") for line in missed] == [True, True, True]
+
+
+def test_sizes_parse_a_comma_list_and_reject_nonsense() -> None:
+    assert run.sizes("1000,5000, 10000") == [1000, 5000, 10000]
+    for bad in ("ten", "0,5", ""):
+        with pytest.raises(argparse.ArgumentTypeError):
+            run.sizes(bad)
