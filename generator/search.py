@@ -1,0 +1,209 @@
+"""Search: the filters a story is found by, the search page, and the Pagefind index of the site.
+
+Pagefind reads the built story pages (those marked `data-pagefind-body`) and writes one index per
+`<html lang>` into `pagefind/`. The search page is a small script on Pagefind's JS API; its form,
+filter choices and strings are rendered here, in the page's language.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import labels, search_bundle, urls
+from generator.collation import sort_key
+from generator.model import LANGS, Entry, Kind, Lang, Story, Text, Vocabularies
+
+BUNDLE = "pagefind"  # the folder Pagefind writes, at the site root
+
+# Filter names are language-neutral (they appear in shareable URLs); values are labels.
+FILTER_KINDS: dict[str, Kind] = {
+    "theme": Kind.CATEGORY,
+    "region": Kind.REGION,
+    "municipality": Kind.MUNICIPALITY,
+    "sector": Kind.SECTOR,
+    "award": Kind.AWARD,
+}
+FILTERS: tuple[str, ...] = (*FILTER_KINDS, "year", "language")
+
+STRINGS: dict[str, Text] = {
+    "title": Text("Haku", "Sök"),
+    "description": Text(
+        "Hae Tekojen torin kehittämistarinoita hakusanalla, teemalla, alueella tai kunnalla.",
+        "Sök bland berättelserna på Framstegsarenan med sökord, tema, region eller kommun.",
+    ),
+    "query": Text("Hakusana", "Sökord"),
+    "submit": Text("Hae", "Sök"),
+    "refine": Text("Rajaa hakua", "Avgränsa sökningen"),
+    "any": Text("Kaikki", "Alla"),
+    "year": Text("Vuosi", "År"),
+    "language": Text("Kieliversio", "Språkversion"),
+    "clear": Text("Tyhjennä haku", "Töm sökningen"),
+    "results": Text("Hakutulokset", "Sökresultat"),
+    "more": Text("Näytä lisää tuloksia", "Visa fler resultat"),
+    "loading": Text("Haetaan…", "Söker…"),
+    "prompt": Text(
+        "Kirjoita hakusana tai valitse rajaus.", "Skriv ett sökord eller välj en avgränsning."
+    ),
+    "none": Text("Hakuehdoilla ei löytynyt tarinoita.", "Inga berättelser motsvarar sökningen."),
+    "one": Text("Löytyi 1 tarina.", "1 berättelse hittades."),
+    "many": Text("Löytyi {count} tarinaa.", "{count} berättelser hittades."),
+    "shown": Text("Näytetään {shown}/{count}.", "Visar {shown} av {count}."),
+    "error": Text(
+        "Haku ei juuri nyt toimi. Voit selata tarinoita teemoittain tai alueittain.",
+        "Sökningen fungerar inte just nu. "
+        "Du kan bläddra bland berättelserna per tema eller region.",
+    ),
+    "noscript": Text(
+        "Haku tarvitsee JavaScriptiä. Voit selata tarinoita teemoittain tai alueittain.",
+        "Sökningen kräver JavaScript. Du kan bläddra bland berättelserna per tema eller region.",
+    ),
+}
+
+
+# Each language's name written in each language: LANGUAGE_NAMES[Lang.SV][Lang.FI] == "ruotsi".
+LANGUAGE_NAMES: dict[Lang, Text] = {
+    Lang.FI: Text("suomi", "finska"),
+    Lang.SV: Text("ruotsi", "svenska"),
+}
+
+
+def text(key: str, lang: Lang) -> str:
+    """A string of the search interface in `lang`."""
+    return STRINGS[key][lang]
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter of the search page: its name, heading and values in one language."""
+
+    name: str
+    label: str
+    values: tuple[str, ...]
+
+
+def story_filters(story: Story, entry: Entry, vocabs: Vocabularies) -> dict[str, tuple[str, ...]]:
+    """The Pagefind filter values of a story page, labels in the story's language."""
+    lang = story.lang
+    values = {
+        name: tuple(vocabs[kind].get(key).label[lang] for key in story.terms(kind))
+        for name, kind in FILTER_KINDS.items()
+    }
+    values["year"] = (str(story.date.year),)
+    # A page is indexed only in its own language, so "language" tells which versions exist.
+    values["language"] = tuple(LANGUAGE_NAMES[v.lang][lang] for v in entry.versions)
+    return values
+
+
+def facets(entries: Iterable[Entry], vocabs: Vocabularies, lang: Lang) -> tuple[Facet, ...]:
+    """The filters of the search page in `lang`, each with the values its stories carry."""
+    found: dict[str, set[str]] = {name: set() for name in FILTERS}
+    for entry in entries:
+        story = entry.get(lang)
+        if story is None:
+            continue
+        for name, values in story_filters(story, entry, vocabs).items():
+            found[name].update(values)
+    result = []
+    for name in FILTERS:
+        if name == "year":
+            ordered = sorted(found[name], reverse=True)  # newest first, as readers browse
+        else:
+            ordered = sorted(found[name], key=lambda v: sort_key(v, lang))
+        result.append(Facet(name, _facet_label(name, lang), tuple(ordered)))
+    return tuple(result)
+
+
+def _facet_label(name: str, lang: Lang) -> str:
+    """The heading of a filter in `lang`."""
+    if name in FILTER_KINDS:
+        return labels.KIND_SINGULAR[FILTER_KINDS[name]][lang]
+    return text(name, lang)
+
+
+def page_html(lang: Lang, facet_list: Iterable[Facet]) -> str:
+    """The body of the search page in `lang`: a GET form, a live status line and the result list."""
+    page = urls.search(lang)
+    config = {
+        "bundle": urls.relative(page, f"{BUNDLE}/"),
+        "lang": lang.value,
+        "strings": {k: text(k, lang) for k in ("loading", "prompt", "none", "one", "many", "shown",
+                                                "error")},
+    }
+    selects = "".join(_select(facet, lang) for facet in facet_list)
+    e = html.escape
+    return (
+        f'<div class="tori-search" data-tori-search="{e(json.dumps(config, ensure_ascii=False))}">'
+        f'<form class="tori-search__form" role="search" method="get" action="./"'
+        f' aria-label="{e(text("title", lang))}">'
+        f'<div class="tori-search__query">'
+        f'<label for="tori-search-q">{e(text("query", lang))}</label>'
+        f'<input type="search" id="tori-search-q" name="q" autocomplete="off"'
+        f' enterkeyhint="search" spellcheck="false">'
+        f'<button type="submit" class="md-button md-button--primary">{e(text("submit", lang))}'
+        f"</button></div>"
+        f'<fieldset class="tori-search__filters"><legend>{e(text("refine", lang))}</legend>'
+        f"{selects}</fieldset>"
+        f'<p class="tori-search__clear"><a href="./">{e(text("clear", lang))}</a></p>'
+        f"</form>"
+        f'<noscript><p class="tori-search__noscript">{e(text("noscript", lang))}</p></noscript>'
+        f'<p class="tori-search__status" role="status" aria-live="polite" aria-atomic="true"></p>'
+        f'<ol class="tori-search__results" aria-label="{e(text("results", lang))}"></ol>'
+        f'<button type="button" class="tori-search__more md-button" hidden>'
+        f"{e(text('more', lang))}</button>"
+        f"</div>"
+    )
+
+
+def _select(facet: Facet, lang: Lang) -> str:
+    """One filter as a labelled drop-down whose first choice means "any"."""
+    e = html.escape
+    options = "".join(f'<option value="{e(v)}">{e(v)}</option>' for v in facet.values)
+    return (
+        f'<div class="tori-search__filter"><label for="tori-search-{facet.name}">'
+        f"{e(facet.label)}</label>"
+        f'<select id="tori-search-{facet.name}" name="{facet.name}">'
+        f'<option value="">{e(text("any", lang))}</option>{options}</select></div>'
+    )
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What one indexing run produced."""
+
+    pages: dict[str, int]  # indexed pages per language code
+    seconds: float
+    bytes: int  # total size of the bundle folder
+
+
+# Only story pages carry data-pagefind-body; listing only their folders spares Pagefind
+# from parsing thousands of index pages it would skip anyway.
+STORY_GLOB = "{" + ",".join(f"{lang.value}/{urls.STORIES[lang]}" for lang in LANGS) + "}/**/*.html"
+
+
+def build_index(site_dir: Path) -> IndexReport:
+    """Index the built site's story pages into `site_dir/pagefind/`, byte-stable."""
+    start = time.perf_counter()
+    bundle = site_dir / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)  # a dirty rebuild must not keep stale chunks
+    asyncio.run(_run_pagefind(site_dir, bundle))
+    search_bundle.normalise(bundle)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = {code: info["page_count"] for code, info in sorted(entry["languages"].items())}
+    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    return IndexReport(pages, round(time.perf_counter() - start, 3), size)
+
+
+async def _run_pagefind(site_dir: Path, bundle: Path) -> None:
+    """Run Pagefind's indexing service over the story pages of `site_dir`."""
+    from pagefind.index import PagefindIndex  # imported late: it is only needed at build time
+
+    config = {"output_path": str(bundle.resolve())}
+    async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
+        await index.add_directory(str(site_dir.resolve()), glob=STORY_GLOB)
