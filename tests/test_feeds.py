@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import feedparser
@@ -295,6 +296,57 @@ def test_text_is_escaped_and_document_is_well_formed_utf8():
     assert data.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
     tree = etree.fromstring(data)
     assert tree.findtext("a:entry/a:title", namespaces=ATOM) == "Ääni & <kuva> ]]>"
+
+
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$")
+
+
+def rfc4287_problems(data: bytes) -> list[str]:
+    """Breaches of the RFC 4287 rules that feedparser tolerates (section 4.1)."""
+    feed = etree.fromstring(data)
+    problems = []
+
+    def once(parent, tag: str, where: str) -> None:
+        if len(parent.findall(f"a:{tag}", ATOM)) != 1:
+            problems.append(f"{where}: needs exactly one atom:{tag}")
+
+    for tag in ("id", "title", "updated"):
+        once(feed, tag, "feed")
+    entries = feed.findall("a:entry", ATOM)
+    if not feed.findall("a:author", ATOM) and not all(
+        e.find("a:author", ATOM) is not None for e in entries
+    ):
+        problems.append("feed: needs atom:author, or one in every entry")
+    for n, entry in enumerate(entries):
+        for tag in ("id", "title", "updated"):
+            once(entry, tag, f"entry {n}")
+        alternates = [
+            (lk.get("type"), lk.get("hreflang"))
+            for lk in entry.findall("a:link[@rel='alternate']", ATOM)
+        ]
+        if not alternates and entry.find("a:content", ATOM) is None:
+            problems.append(f"entry {n}: needs atom:content or an alternate link")
+        if len(alternates) != len(set(alternates)):
+            problems.append(f"entry {n}: two alternate links with the same type and hreflang")
+    for stamp in feed.xpath("//a:updated | //a:published", namespaces=ATOM):
+        if not RFC3339.match(stamp.text or ""):
+            problems.append(f"{stamp.tag}: {stamp.text!r} is not an RFC 3339 date-time")
+    return problems
+
+
+def test_every_feed_follows_rfc4287(files):
+    assert {path: rfc4287_problems(data) for path, data in files.items()} == {
+        path: [] for path in files
+    }
+
+
+def test_rfc4287_check_catches_a_broken_feed(files):
+    data = files["fi/tarinat/feed.xml"].replace(b"<updated>2024-06-01T00:00:00Z</updated>", b"", 1)
+    data = data.replace(b"T00:00:00Z</published>", b"</published>", 1)
+    assert rfc4287_problems(data) == [
+        "feed: needs exactly one atom:updated",
+        "{http://www.w3.org/2005/Atom}published: '2024-05-02' is not an RFC 3339 date-time",
+    ]
 
 
 def test_term_listing_follows_the_version_readers_get():
