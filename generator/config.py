@@ -1,0 +1,25 @@
+"""The typed options of the `generator` plugin in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class GeneratorConfig(Config):
+    """Options of the `generator` plugin; the defaults are the site's own."""
+
+    per_page = c.Type(int, default=20)
+    """Stories on one page of a listing."""
+
+    home_newest = c.Type(int, default=6)
+    """Newest stories shown on a home page."""
+
+    home_awarded = c.Type(int, default=3)
+    """Recently awarded stories shown on a home page."""
+
+    related = c.Type(int, default=4)
+    """Related stories shown under a story."""
+
+    drafts = c.Optional(c.Type(bool))
+    """Build drafts too; unset means only under `mkdocs serve`."""

@@ -1,0 +1,36 @@
+"""The non-page files of a build: feeds, open data, sitemap and robots.txt, by path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.feeds import feed_files
+from generator.opendata import data_files
+from generator.plan import Planned
+from generator.sitemap import SitemapUrl, robots_txt, sitemap_xml
+from generator.urls import SITEMAP
+from generator.views import ContentPageInfo
+
+
+def sitemap_urls(planned: Iterable[Planned], pages: Iterable[ContentPageInfo]):
+    """Every page with its language versions; content pages pair up by their `key`."""
+    pages = list(pages)
+    by_key: dict[str, dict] = {}
+    for info in pages:
+        by_key.setdefault(info.key, {})[info.lang] = info.url
+    for info in pages:
+        yield SitemapUrl(info.url, tuple(by_key[info.key].items()))
+    for page in planned:
+        yield SitemapUrl(page.url, tuple(page.versions.items()), page.lastmod)
+
+
+def data_outputs(planner, planned: list[Planned], pages: Iterable[ContentPageInfo],
+                 site_url: str) -> dict[str, bytes | str]:
+    """Every generated data file; tells `planner` which listings have a feed."""
+    entries, vocab = planner.index.entries, planner.vocab
+    files: dict[str, bytes | str] = dict(feed_files(entries, vocab, site_url))
+    planner.feeds = frozenset(files)
+    files.update(data_files(entries, vocab, site_url))
+    files[SITEMAP] = sitemap_xml(sitemap_urls(planned, pages), site_url)
+    files["robots.txt"] = robots_txt(site_url)
+    return files

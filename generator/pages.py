@@ -1,0 +1,136 @@
+"""The only module that turns planned pages and generated data into MkDocs files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import frontmatter
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator.index import build_index
+from generator.labels import for_lang
+from generator.model import LANGS, Lang, group_entries
+from generator.outputs import data_outputs
+from generator.plan import Planned, Planner, Settings
+from generator.views import ContentPageInfo, HomeView, Menu, PageView, menu
+
+# Folders of content/ that the generator reads itself; MkDocs must not publish them as pages.
+SOURCE_FOLDERS = ("stories/", "taxonomies/")
+
+
+def src_uri(url: str) -> str:
+    """The virtual source file of a generated page: "fi/teemat/" -> "fi/teemat/index.md"."""
+    return f"{url}index.md"
+
+
+def markdown(template: str, body: str) -> str:
+    """A generated page's Markdown: our own front matter, so the body can't be read as meta."""
+    return f"---\ntemplate: {template}\n---\n\n{body}"
+
+
+def is_source(file: File) -> bool:
+    """Whether `file` is a story or vocabulary source rather than something to publish."""
+    uri = file.src_uri
+    if uri.startswith("taxonomies/"):
+        return True
+    return uri.startswith("stories/") and not uri.startswith("stories/images/")
+
+
+def drop_sources(files: Files) -> None:
+    """Remove story and vocabulary sources from the files MkDocs publishes."""
+    for file in [f for f in files if is_source(f)]:
+        files.remove(file)
+
+
+def add_pages(files: Files, config: MkDocsConfig, planned: Iterable[Planned]) -> dict:
+    """Add every planned page as an in-memory file; return src_uri -> view factory."""
+    views = {}
+    for page in planned:
+        uri = src_uri(page.url)
+        files.append(File.generated(
+            config, uri, content=markdown(page.template, page.markdown),
+            inclusion=InclusionLevel.NOT_IN_NAV,  # stories stay out of the navigation
+        ))
+        views[uri] = page.view
+    return views
+
+
+def add_data(files: Files, config: MkDocsConfig, data: Mapping[str, bytes | str]) -> None:
+    """Add generated non-page files (feeds, open data, sitemap) by destination path."""
+    for path, content in sorted(data.items()):
+        files.append(File.generated(config, path, content=content))
+
+
+def content_pages(files: Files) -> dict[tuple[Lang, str], ContentPageInfo]:
+    """The Markdown pages of content/fi and content/sv keyed by language and `key`."""
+    pages = {}
+    for file in files.documentation_pages():
+        lang = _lang_of(file.src_uri)
+        if lang is None or file.generated_by:
+            continue
+        meta = frontmatter.loads(file.content_string).metadata
+        key = str(meta.get("key") or file.src_uri)
+        title = str(meta.get("title") or PurePosixPath(file.src_uri).stem)
+        pages[(lang, key)] = ContentPageInfo(
+            lang, key, file.url, title, str(meta.get("description") or "")
+        )
+    return pages
+
+
+def _lang_of(uri: str) -> Lang | None:
+    head = uri.split("/", 1)[0]
+    return next((lang for lang in LANGS if lang.value == head), None)
+
+
+@dataclass
+class Site:
+    """What one build knows about its pages: views by source file, content pages, menus."""
+
+    planner: Planner
+    views: dict[str, Callable[[], object]]
+    content: dict[str, ContentPageInfo]  # by page URL
+    menus: dict[Lang, Menu]
+
+    def template_for(self, page: Page) -> str | None:
+        """The template of a Markdown content page, chosen by its key."""
+        info = self.content.get(page.url)
+        if info is None:
+            return None
+        return HomeView.template if info.key == "home" else PageView.template
+
+    def context_for(self, page: Page) -> dict[str, object] | None:
+        """The template variables of `page`: its view, its language's labels and menu."""
+        factory = self.views.get(page.file.src_uri)
+        info = self.content.get(page.url)
+        if factory is not None:
+            view = factory()
+        elif info is not None and not page.file.generated_by:
+            view = self.planner.content_view(info)
+        else:
+            return None
+        return {**self.frame(view.head.lang), "tori": view}
+
+    def frame(self, lang: Lang) -> dict[str, object]:
+        """The variables the page frame (header, menu, footer) needs in `lang`."""
+        return {"tori": None, "t": for_lang(lang), "tori_menu": self.menus[lang]}
+
+
+def prepare(files: Files, config: MkDocsConfig, content, settings: Settings) -> Site:
+    """Replace sources with generated pages and data files; return what templates need."""
+    drop_sources(files)
+    pages = content_pages(files)
+    index = build_index(group_entries(content.stories), content.vocab)
+    planner = Planner(index, pages, settings)
+    planned = list(planner.generated())
+    add_data(files, config, data_outputs(planner, planned, pages.values(), config.site_url))
+    views = add_pages(files, config, planned)
+    return Site(
+        planner=planner,
+        views=views,
+        content={info.url: info for info in pages.values()},
+        menus={lang: menu(lang, pages) for lang in LANGS},
+    )

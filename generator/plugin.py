@@ -1,0 +1,66 @@
+"""The `generator` MkDocs plugin: hooks only, each delegating to the pipeline modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from generator import urls
+from generator.config import GeneratorConfig
+from generator.labels import for_lang
+from generator.model import LANGS, Lang
+from generator.pages import Site, prepare
+from generator.plan import Settings
+from generator.problems import format_problems
+from generator.validate import load_content
+
+
+class GeneratorPlugin(BasePlugin[GeneratorConfig]):
+    """Turns content/ into the bilingual site of site.md in one MkDocs build."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.site: Site | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Drafts are shown only while an editor previews with `mkdocs serve`.
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        # Our sitemap (with hreflang alternates) replaces MkDocs' own sitemap.xml(.gz).
+        config.theme.static_templates.discard("sitemap.xml")
+        return config
+
+    # Run early so other plugins see the generated pages in the files collection.
+    @event_priority(50)
+    def on_files(self, files, *, config):
+        drafts = self.serving if self.config.drafts is None else self.config.drafts
+        content = load_content(Path(config.docs_dir), include_drafts=drafts)
+        if content.problems:
+            raise PluginError(format_problems(content.problems))
+        opts = self.config
+        settings = Settings(opts.per_page, opts.home_newest, opts.home_awarded, opts.related)
+        self.site = prepare(files, config, content, settings)
+        return files
+
+    def on_env(self, env, *, config, files):
+        env.filters["absolute"] = lambda url: urls.absolute(config.site_url or "/", url or "")
+        env.globals["tori_labels"] = {lang.value: for_lang(lang) for lang in LANGS}
+        return env
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        template = self.site.template_for(page)
+        if template:
+            page.meta["template"] = template
+        return markdown
+
+    def on_page_context(self, context, *, page, config, nav):
+        context.update(self.site.context_for(page) or {})
+        return context
+
+    def on_template_context(self, context, *, template_name, config):
+        # Theme pages such as 404.html have no page of their own: give them the Finnish frame.
+        context.update(self.site.frame(Lang.FI) if self.site else {})
+        return context

@@ -1,0 +1,206 @@
+"""What each kind of page shows: plain view objects the templates render and escape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator import urls
+from generator.cards import Card
+from generator.labels import KIND_LABELS, label
+from generator.model import LANGS, Kind, Lang, Story
+
+X_DEFAULT = "x-default"
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """One language version of a page, for `<link rel="alternate" hreflang>`."""
+
+    hreflang: str  # "fi", "sv" or "x-default"
+    url: str  # site-relative
+
+
+@dataclass(frozen=True)
+class Head:
+    """What every page needs in its head, header and footer."""
+
+    lang: Lang
+    url: str  # site-relative URL of this page
+    title: str  # plain text; templates escape it
+    description: str
+    alternates: tuple[Alternate, ...]
+    switch_url: str  # the same page in the other language, else its home
+    section: str = ""  # key of the menu item to mark current
+    image: str | None = None  # site-relative image for Open Graph
+    image_alt: str | None = None
+    feed: str | None = None  # site-relative Atom feed of this listing
+    og_type: str = "website"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link."""
+
+    label: str
+    url: str
+    count: int | None = None
+    count_text: str = ""
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """An entry of the main menu or the footer."""
+
+    key: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Menu:
+    """The header menu and footer links of one language."""
+
+    main: tuple[MenuItem, ...]
+    footer: tuple[MenuItem, ...]
+
+
+@dataclass(frozen=True)
+class ContentPageInfo:
+    """A Markdown page of content/fi or content/sv, as its front matter describes it."""
+
+    lang: Lang
+    key: str
+    url: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of a story's facts box."""
+
+    label: str
+    links: tuple[Link, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Other:
+    """The other-language version of a story."""
+
+    lang: Lang
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """A story page."""
+
+    head: Head
+    story: Story
+    facts: tuple[Fact, ...]
+    date_text: str
+    updated_text: str
+    translation: Other | None
+    related: tuple[Card, ...]
+    template: str = "tori/story.html"
+
+
+@dataclass(frozen=True)
+class ListingView:
+    """One page of a paginated listing of story cards."""
+
+    head: Head
+    heading: str
+    intro: str
+    kind_label: str  # "Teemat" above a term's name; "" on the all-stories listing
+    pager: object  # paginate.Pager[Card]
+    count_text: str
+    overview_url: str = ""
+    municipalities: tuple[Link, ...] = ()  # on a region's page
+    template: str = "tori/listing.html"
+
+
+@dataclass(frozen=True)
+class Group:
+    """A titled group of term links on an overview page."""
+
+    heading: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    """The overview of a taxonomy: every term with its count."""
+
+    head: Head
+    heading: str
+    intro: str
+    groups: tuple[Group, ...]
+    template: str = "tori/overview.html"
+
+
+@dataclass(frozen=True)
+class HomeView:
+    """A language's home page."""
+
+    head: Head
+    newest: tuple[Card, ...]
+    awarded: tuple[Card, ...]
+    themes: tuple[Link, ...]
+    regions: tuple[Link, ...]
+    total: int
+    stories_url: str
+    search_url: str
+    template: str = "tori/home.html"
+
+
+@dataclass(frozen=True)
+class PageView:
+    """A Markdown content page, or the language chooser at the root."""
+
+    head: Head
+    template: str = "tori/page.html"
+
+
+def alternates(versions: dict[Lang, str]) -> tuple[Alternate, ...]:
+    """hreflang links for the versions that exist; x-default is the Finnish one if any."""
+    links = [Alternate(lang.value, versions[lang]) for lang in LANGS if lang in versions]
+    default = versions.get(Lang.FI) or next(iter(versions.values()))
+    return (*links, Alternate(X_DEFAULT, default))
+
+
+def both(url_of) -> dict[Lang, str]:
+    """`url_of(lang)` for each language."""
+    return {lang: url_of(lang) for lang in LANGS}
+
+
+def make_head(lang: Lang, versions: dict[Lang, str], title: str, description: str,
+              **extra) -> Head:
+    """A Head for the page of `lang` among `versions`, switching to the other or its home."""
+    switch = versions.get(lang.other) or urls.home(lang.other)
+    return Head(lang, versions[lang], title, description, alternates(versions), switch, **extra)
+
+
+def menu(lang: Lang, pages: dict[tuple[Lang, str], ContentPageInfo]) -> Menu:
+    """The header menu and footer links of `lang`; content pages appear when they exist."""
+    def content(key: str, label_key: str) -> tuple[MenuItem, ...]:
+        page = pages.get((lang, key))
+        return (MenuItem(key, label(label_key, lang), page.url),) if page else ()
+
+    kinds = (Kind.CATEGORY, Kind.REGION, Kind.SECTOR, Kind.AWARD)
+    main = (
+        MenuItem("home", label("nav_home", lang), urls.home(lang)),
+        *(MenuItem(k.value, KIND_LABELS[k][lang], urls.overview(k, lang)) for k in kinds),
+        MenuItem("stories", label("nav_stories", lang), urls.stories(lang)),
+        *content("about", "nav_about"),
+        *content("submit", "nav_submit"),
+    )
+    footer = (
+        *content("about", "nav_about"),
+        *content("sources", "nav_sources"),
+        *content("data", "nav_data"),
+        *content("accessibility", "nav_accessibility"),
+    )
+    return Menu(main, footer)
