@@ -1,0 +1,83 @@
+"""WCAG 2.1 A and AA with axe-core on every page type, both languages, at 1280 px and 360 px."""
+
+from __future__ import annotations
+
+import pytest
+from pagetypes import REPO, all_types, resolve
+
+from generator.model import Lang
+
+pytestmark = pytest.mark.browser
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDTHS = (1280, 360)
+HEIGHT = 800
+
+RUN_AXE = """tags => axe.run(document, {
+    runOnly: {type: 'tag', values: tags},
+    resultTypes: ['violations'],
+})"""
+
+
+def open_page(page, site_server: str, url: str) -> None:
+    """Load a page and wait until what scripts add to it (search results) is there."""
+    response = page.goto(site_server + url, wait_until="load")
+    assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
+    if page.locator("[data-tori-search]").count():
+        page.locator("[data-tori-search] ol li").first.wait_for(timeout=10_000)
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations of the WCAG 2.1 A/AA rules on the page as it is now."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(RUN_AXE, AXE_TAGS)["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    """A readable list: rule, impact, help text, and where (first few nodes)."""
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} [{v['helpUrl']}]")
+        for node in v["nodes"][:5]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {' '.join(map(str, node['target']))}: {summary}")
+        if len(v["nodes"]) > 5:
+            lines.append(f"    … and {len(v['nodes']) - 5} more")
+    return "\n".join(lines)
+
+
+def horizontal_overflow(page) -> int:
+    """How many CSS pixels the page is wider than the viewport (0 when nothing scrolls sideways)."""
+    return page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+
+
+@pytest.mark.parametrize(("kind", "lang"), all_types(), ids=lambda v: str(v))
+def test_page_type_has_no_wcag_violations(page, built_site, site_server, kind: str, lang: Lang):
+    """0 axe violations at both widths; at 360 px nothing scrolls sideways."""
+    url = resolve(kind, built_site, lang)
+    problems = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": HEIGHT})
+        open_page(page, site_server, url)
+        violations = axe_violations(page)
+        if violations:
+            problems.append(f"at {width} px:\n{describe(violations)}")
+        if width == 360 and (overflow := horizontal_overflow(page)) > 0:
+            problems.append(f"at 360 px the page scrolls sideways by {overflow} px")
+    assert not problems, f"{url}\n" + "\n".join(problems)
+
+
+def test_html_lang_matches_page_language(page, built_site, site_server):
+    """Every page type declares the language it is written in (WCAG 3.1.1)."""
+    wrong = []
+    for kind, lang in all_types():
+        url = resolve(kind, built_site, lang)
+        if kind == "404" and url == "404.html" and lang is not Lang.FI:
+            continue  # one shared 404 page, in the default language
+        page.goto(site_server + url, wait_until="domcontentloaded")
+        declared = page.evaluate("document.documentElement.lang")
+        if declared != lang.value:
+            wrong.append(f"{url}: <html lang='{declared}'>, expected '{lang.value}'")
+    assert not wrong, "\n".join(wrong)
