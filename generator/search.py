@@ -21,6 +21,7 @@ from generator.collation import sort_key
 from generator.model import LANGS, Entry, Kind, Lang, Story, Text, Vocabularies
 
 BUNDLE = "pagefind"  # the folder Pagefind writes, at the site root
+TEMPLATE = "search.html"
 
 # Filter names are language-neutral (they appear in shareable URLs); values are labels.
 FILTER_KINDS: dict[str, Kind] = {
@@ -139,23 +140,23 @@ def page_html(lang: Lang, facet_list: Iterable[Facet]) -> str:
     selects = "".join(_select(facet, lang) for facet in facet_list)
     e = html.escape
     return (
-        f'<div class="tori-search" data-tori-search="{e(json.dumps(config, ensure_ascii=False))}">'
-        f'<form class="tori-search__form" role="search" method="get" action="./"'
+        f'<div class="tori-finder" data-tori-search="{e(json.dumps(config, ensure_ascii=False))}">'
+        f'<form class="tori-finder__form" role="search" method="get" action="./"'
         f' aria-label="{e(text("title", lang))}">'
-        f'<div class="tori-search__query">'
+        f'<div class="tori-finder__query">'
         f'<label for="tori-search-q">{e(text("query", lang))}</label>'
         f'<input type="search" id="tori-search-q" name="q" autocomplete="off"'
         f' enterkeyhint="search" spellcheck="false">'
         f'<button type="submit" class="md-button md-button--primary">{e(text("submit", lang))}'
         f"</button></div>"
-        f'<fieldset class="tori-search__filters"><legend>{e(text("refine", lang))}</legend>'
+        f'<fieldset class="tori-finder__filters"><legend>{e(text("refine", lang))}</legend>'
         f"{selects}</fieldset>"
-        f'<p class="tori-search__clear"><a href="./">{e(text("clear", lang))}</a></p>'
+        f'<p class="tori-finder__clear"><a href="./">{e(text("clear", lang))}</a></p>'
         f"</form>"
-        f'<noscript><p class="tori-search__noscript">{e(text("noscript", lang))}</p></noscript>'
-        f'<p class="tori-search__status" role="status" aria-live="polite" aria-atomic="true"></p>'
-        f'<ol class="tori-search__results" aria-label="{e(text("results", lang))}"></ol>'
-        f'<button type="button" class="tori-search__more md-button" hidden>'
+        f'<noscript><p class="tori-finder__noscript">{e(text("noscript", lang))}</p></noscript>'
+        f'<p class="tori-finder__status" role="status" aria-live="polite" aria-atomic="true"></p>'
+        f'<ol class="tori-finder__results" aria-label="{e(text("results", lang))}"></ol>'
+        f'<button type="button" class="tori-finder__more md-button" hidden>'
         f"{e(text('more', lang))}</button>"
         f"</div>"
     )
@@ -166,7 +167,7 @@ def _select(facet: Facet, lang: Lang) -> str:
     e = html.escape
     options = "".join(f'<option value="{e(v)}">{e(v)}</option>' for v in facet.values)
     return (
-        f'<div class="tori-search__filter"><label for="tori-search-{facet.name}">'
+        f'<div class="tori-finder__filter"><label for="tori-search-{facet.name}">'
         f"{e(facet.label)}</label>"
         f'<select id="tori-search-{facet.name}" name="{facet.name}">'
         f'<option value="">{e(text("any", lang))}</option>{options}</select></div>'

@@ -13,7 +13,7 @@
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var status = root.querySelector("[role=status]");
   var list = root.querySelector("ol");
-  var more = root.querySelector(".tori-search__more");
+  var more = root.querySelector(".tori-finder__more");
   var PAGE_SIZE = 10;
   var pagefind = null;
   var current = { results: [], shown: 0, token: 0 };
@@ -154,7 +154,7 @@
 
   function renderResult(item) {
     var li = document.createElement("li");
-    li.className = "tori-search__result";
+    li.className = "tori-finder__result";
     var heading = document.createElement("h2");
     var link = document.createElement("a");
     link.href = item.url;
@@ -168,7 +168,7 @@
     li.appendChild(excerpt);
     if (item.meta.date) {
       var date = document.createElement("p");
-      date.className = "tori-search__date";
+      date.className = "tori-finder__date";
       var time = document.createElement("time");
       time.dateTime = item.meta.date;
       time.textContent = new Date(item.meta.date + "T12:00:00").toLocaleDateString(
@@ -195,7 +195,7 @@
   more.addEventListener("click", function () {
     showMore(current.token, true);
   });
-  form.querySelector(".tori-search__clear a").addEventListener("click", function (event) {
+  form.querySelector(".tori-finder__clear a").addEventListener("click", function (event) {
     event.preventDefault();
     input.value = "";
     selects.forEach(function (select) { select.value = ""; });

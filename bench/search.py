@@ -1,0 +1,205 @@
+"""Measure Pagefind search on a synthetic corpus: index time and size, and bytes per query.
+
+Usage (from the repository root, the project installed; the machine is shared, so use nice):
+
+    nice -n 10 python3 bench/search.py                      # 10 000 stories
+    nice -n 10 python3 bench/search.py 1000 --reuse         # reuse bench/out/site-1000 if built
+
+Steps: write the corpus (bench/corpus.py) and build it with `mkdocs build` (bench/run.py's
+build folder; the build itself runs Pagefind), then index the built site once more on its own
+to time the indexing step, then open the Finnish search page with one query and one filter in
+headless Chromium and add up the bytes of every response (Playwright's request sizes: headers
+plus body as sent). The query's cost is what it fetches from pagefind/; opening the page (HTML,
+CSS, scripts) is reported beside it. The local server sends files uncompressed, so the gzip
+size of the text files is given too, as a server with compression would send them.
+Target (issue 4): at most 300 kB per query at 10 000 stories. Exit status: 0 measured and on
+target, 1 over target, 2 a step failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # so the script runs without installing the package first
+    sys.path.insert(0, str(REPO))
+
+from bench.corpus import CorpusError, write_corpus  # noqa: E402
+from bench.run import OUT, BuildError, build_dir, build_once  # noqa: E402
+from generator import search, urls  # noqa: E402
+from generator.model import Lang  # noqa: E402
+
+TARGET_KB = 300
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+TEXT_SUFFIXES = (".html", ".js", ".css", ".json", "/")
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """One response the browser received."""
+
+    path: str
+    bytes: int  # headers + body as transferred
+    gzip_bytes: int  # what a compressing server would send (body only, text files)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The search figures of one corpus size."""
+
+    stories: int
+    build_s: float  # the whole `mkdocs build`, indexing included
+    index_s: float  # Pagefind on its own
+    indexed_pages: dict[str, int]
+    bundle_mb: float
+    bundle_files: int
+    query: str
+    results: str  # the status line the page announced
+    query_kb: float  # bytes fetched from pagefind/ for the query
+    query_gzip_kb: float
+    page_kb: float  # the search page itself: HTML, CSS, scripts
+    fetches: list[Fetch]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def build(size: int, seed: int, reuse: bool) -> tuple[Path, float]:
+    """The built site of `size` stories, and the build's wall time (0 when reused)."""
+    site = OUT / f"site-{size}"
+    if reuse and (site / search.BUNDLE / "pagefind-entry.json").is_file():
+        return site, 0.0
+    corpus = OUT / f"corpus-{size}"
+    write_corpus(size, corpus, seed)
+    seconds, _ = build_once(build_dir(size, corpus) / "mkdocs.yml", site,
+                            [sys.executable, "-m", "mkdocs"])
+    return site, round(seconds, 2)
+
+
+def measure_query(site: Path, address: str) -> tuple[str, list[Fetch]]:
+    """Open `address` (site-relative) in Chromium; the announced status and every response."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    fetches: list[Fetch] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+
+            def record(request):
+                sizes = request.sizes()
+                response = request.response()
+                body = response.body() if response else b""
+                path = request.url[len(base) - 1:].split("?")[0]
+                packed = len(gzip.compress(body)) if path.endswith(TEXT_SUFFIXES) else len(body)
+                fetches.append(Fetch(path, sizes["responseHeadersSize"] + sizes[
+                    "responseBodySize"], packed))
+
+            page.on("requestfinished", record)
+            page.goto(base + address)
+            page.wait_for_function(
+                "() => { const r = document.querySelector('[data-tori-search]');"
+                " return r && !r.hasAttribute('aria-busy')"
+                " && document.querySelectorAll('.tori-search__results li').length > 0; }",
+                timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            status = page.locator(".tori-search__status").inner_text()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return status, fetches
+
+
+def measure(size: int, seed: int, reuse: bool, query: str, name: str, value: str) -> Figures:
+    """Build (or reuse), index again on its own, and run one query with one filter."""
+    site, build_s = build(size, seed, reuse)
+    start = time.perf_counter()
+    report = search.build_index(site)
+    index_s = round(time.perf_counter() - start, 2)
+    files = sum(1 for f in (site / search.BUNDLE).rglob("*") if f.is_file())
+    address = f"{urls.search(Lang.FI)}?q={quote(query)}&{name}={quote(value)}"
+    status, fetches = measure_query(site, address)
+    in_bundle = [f for f in fetches if f.path.startswith(f"/{search.BUNDLE}/")]
+    others = [f for f in fetches if f not in in_bundle]
+    return Figures(
+        stories=size, build_s=build_s, index_s=index_s, indexed_pages=report.pages,
+        bundle_mb=round(report.bytes / 1e6, 1), bundle_files=files,
+        query=f"{query} + {name}={value}", results=status,
+        query_kb=round(sum(f.bytes for f in in_bundle) / 1000, 1),
+        query_gzip_kb=round(sum(f.gzip_bytes for f in in_bundle) / 1000, 1),
+        page_kb=round(sum(f.bytes for f in others) / 1000, 1),
+        fetches=sorted(fetches, key=lambda f: -f.bytes),
+    )
+
+
+def table(fig: Figures) -> str:
+    """The figures as a Markdown table and the largest responses."""
+    ok = fig.query_kb <= TARGET_KB
+    lines = [
+        f"| stories | build s | index s | pages fi/sv | bundle MB (files) | query kB"
+        f" (gzip) | page kB | target ≤ {TARGET_KB} kB |",
+        "|---:|---:|---:|---|---:|---:|---:|---|",
+        f"| {fig.stories} | {fig.build_s or 'reused'} | {fig.index_s} |"
+        f" {fig.indexed_pages.get('fi', 0)}/{fig.indexed_pages.get('sv', 0)} |"
+        f" {fig.bundle_mb} ({fig.bundle_files}) | {fig.query_kb} ({fig.query_gzip_kb}) |"
+        f" {fig.page_kb} | {'met' if ok else 'MISSED'} |",
+        "",
+        f"Query: {fig.query} → {fig.results}",
+        "",
+        "Largest responses: " + ", ".join(f"{f.path} {f.bytes / 1000:.1f} kB"
+                                          for f in fig.fetches[:8]),
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("n", type=int, nargs="?", default=10_000, help="stories (default 10000)")
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="use bench/out/site-N as it is when it was built before")
+    parser.add_argument("--query", default="työhyvinvointia", help="the search words")
+    parser.add_argument("--filter", default="region=Uusimaa", metavar="NAME=VALUE",
+                        help="one filter of the search page (default region=Uusimaa)")
+    args = parser.parse_args(argv)
+    name, _, value = args.filter.partition("=")
+    if name not in search.FILTERS or not value:
+        parser.error(f"--filter must be NAME=VALUE with NAME one of {', '.join(search.FILTERS)}")
+    try:
+        fig = measure(args.n, args.seed, args.reuse, args.query, name, value)
+    except (BuildError, CorpusError, OSError) as err:
+        print(f"bench/search.py: {err}", file=sys.stderr)
+        return 2
+    text = table(fig)
+    print(text)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"search-{fig.stories}.md").write_text(text + "\n", encoding="utf-8")
+    (OUT / f"search-{fig.stories}.json").write_text(
+        json.dumps(asdict(fig), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0 if fig.query_kb <= TARGET_KB else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
