@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator import urls
 from generator.index import build_index
 from generator.labels import for_lang
 from generator.model import LANGS, Lang, group_entries
@@ -116,7 +117,8 @@ class Site:
 
     def frame(self, lang: Lang) -> dict[str, object]:
         """The variables the page frame (header, menu, footer) needs in `lang`."""
-        return {"tori": None, "t": for_lang(lang), "tori_menu": self.menus[lang]}
+        return {"tori": None, "t": for_lang(lang), "tori_menu": self.menus[lang],
+                "tori_search_url": urls.search(lang)}
 
 
 def prepare(files: Files, config: MkDocsConfig, content, settings: Settings) -> Site:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 
-from generator import urls
+from generator import search, urls
 from generator.cards import CardBook, format_day
 from generator.index import SiteIndex
 from generator.labels import KIND_DESCRIPTIONS, KIND_LABELS, KIND_SINGULAR, count_label, label
@@ -77,6 +77,9 @@ class Planner:
                               partial(self.story, entry, story.lang), versions,
                               story.updated or story.date)
         for lang in LANGS:
+            facets = search.facets(self.index.entries, self.vocab, lang)
+            yield Planned(urls.search(lang), search.TEMPLATE, search.page_html(lang, facets),
+                          partial(self.search_page, lang), both(urls.search))
             yield from self._listing(lang, None, self.index.newest(lang))
             for kind in OVERVIEW_KINDS:
                 yield Planned(urls.overview(kind, lang), OverviewView.template, "",
@@ -134,7 +137,14 @@ class Planner:
             translation=Other(other.lang, versions[other.lang], other.title) if other else None,
             related=self.cards.cards(related(entry, lang, self.index, self.settings.related),
                                      lang),
+            search=tuple(search.story_filters(story, entry, self.vocab).items()),
         )
+
+    def search_page(self, lang: Lang) -> PageView:
+        """The search page of a language."""
+        head = make_head(lang, both(urls.search), search.text("title", lang),
+                         search.text("description", lang), section="search")
+        return PageView(head, template=search.TEMPLATE)
 
     def overview(self, kind: Kind, lang: Lang) -> OverviewView:
         """The overview of one taxonomy in one language."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator import urls
+from generator import search, urls
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
@@ -15,6 +16,8 @@ from generator.pages import Site, prepare
 from generator.plan import Settings
 from generator.problems import format_problems
 from generator.validate import load_content
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class GeneratorPlugin(BasePlugin[GeneratorConfig]):
@@ -59,6 +62,11 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def on_page_context(self, context, *, page, config, nav):
         context.update(self.site.context_for(page) or {})
         return context
+
+    def on_post_build(self, *, config):
+        # Pagefind reads the written story pages, so the index is built last, into pagefind/.
+        report = search.build_index(Path(config.site_dir))
+        log.info("Pagefind indexed %s pages in %.1f s", report.pages, report.seconds)
 
     def on_template_context(self, context, *, template_name, config):
         # Theme pages such as 404.html have no page of their own: give them the Finnish frame.

@@ -104,6 +104,7 @@ class StoryView:
     updated_text: str
     translation: Other | None
     related: tuple[Card, ...]
+    search: tuple[tuple[str, tuple[str, ...]], ...] = ()  # Pagefind filters: (name, values)
     template: str = "tori/story.html"
 
 
