@@ -63,6 +63,9 @@ def add_pages(files: Files, config: MkDocsConfig, planned: Iterable[Planned]) ->
 def add_data(files: Files, config: MkDocsConfig, data: Mapping[str, bytes | str]) -> None:
     """Add generated non-page files (feeds, open data, sitemap) by destination path."""
     for path, content in sorted(data.items()):
+        theirs = files.get_file_from_path(path)
+        if theirs is not None:  # e.g. the theme's sitemap.xml template, copied as a plain file
+            files.remove(theirs)
         files.append(File.generated(config, path, content=content))
 
 

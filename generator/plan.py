@@ -15,9 +15,12 @@ from generator.model import LANGS, Entry, Kind, Lang, Term
 from generator.paginate import paginate
 from generator.related import related
 from generator.views import (
+    X_DEFAULT,
+    Alternate,
     ContentPageInfo,
     Fact,
     Group,
+    Head,
     HomeView,
     Link,
     ListingView,
@@ -25,6 +28,7 @@ from generator.views import (
     OverviewView,
     PageView,
     StoryView,
+    alternates,
     both,
     make_head,
 )
@@ -103,8 +107,9 @@ class Planner:
         """The language chooser at the root of the site."""
         title = " / ".join(label("site_name", lang) for lang in LANGS)
         description = " / ".join(label("site_description", lang) for lang in LANGS)
-        versions = {Lang.FI: "", **both(urls.home)}
-        head = make_head(Lang.FI, versions, title, description)
+        homes = both(urls.home)
+        head = Head(Lang.FI, "", title, description,
+                    (*alternates(homes)[:-1], Alternate(X_DEFAULT, "")), homes[Lang.SV])
         return PageView(head, template="tori/chooser.html")
 
     def home(self, info: ContentPageInfo, versions: dict[Lang, str]) -> HomeView:

@@ -1,0 +1,313 @@
+"""Whole-site tests: build tests/fixtures/site once and check every page type in both languages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from sitebuild import SITE_FIXTURE, build_site, site_files
+
+SITE_URL = "https://example.org/tori/"
+
+STORY_PAGES = {
+    "fi/tarinat/hollola-latu/", "fi/tarinat/vantaa-ollaanihmisiksi/",
+    "fi/tarinat/liminka-kekseliain-kunta/", "fi/tarinat/mikkeli-ruokapalvelut/",
+    "fi/tarinat/soite-aktiivinen-tuki/",
+    "sv/berattelser/hollola-latu/", "sv/berattelser/kaustbyregionen-digitalisering/",
+    "sv/berattelser/liminka-kekseliain-kunta/", "sv/berattelser/soite-aktiivinen-tuki/",
+}
+FI_TERMS = {
+    "teemat": ["digitalisaatio", "henkilostolahtoinen-tuloksellisuus", "innovointi",
+               "robotiikka-ja-automaatio", "toimintakulttuuri", "tyohyvinvointi",
+               "tyokykyjohtaminen", "viestinta", "ymparisto"],
+    "alueet": ["ahvenanmaa", "etela-savo", "keski-pohjanmaa", "paijat-hame",
+               "pohjois-pohjanmaa", "uusimaa"],
+    "kunnat": ["hollola", "kaustinen", "liminka", "mikkeli", "vantaa"],
+    "toimialat": ["koko-kunta", "ruoka-ja-puhtauspalvelut", "sosiaali-ja-terveysala"],
+    "palkinnot": ["2019-innostavat-teot", "2019-vuoden-viestintateko",
+                  "2021-suomen-kekseliain-kunta"],
+}
+SV_TERMS = {
+    "teman": ["arbetshalsa", "digitalisering", "innovation", "kommunikation",
+              "ledning-av-arbetsformaga", "miljo", "personalorienterad-resultatutveckling",
+              "robotik-och-automation", "verksamhetskultur"],
+    "regioner": ["aland", "mellersta-osterbotten", "norra-osterbotten", "nyland",
+                 "paijanne-tavastland", "sodra-savolax"],
+    "kommuner": ["hollola", "kaustby", "limingo", "s-t-michel", "vanda"],
+    "sektorer": ["hela-kommunorganisationen", "maltids-och-lokalvardstjanster",
+                 "social-och-halsovardssektorn"],
+    "priser": ["2019-arets-kommunikationsgarning", "2019-inspirerande-garningar",
+               "2021-finlands-mest-innovativa-kommun"],
+}
+
+
+def expected_pages() -> set[str]:
+    pages = {"", "fi/", "sv/", "fi/tietoa-palvelusta/", "sv/om-tjansten/",
+             "fi/tarinan-lisaaminen/", "fi/haku/", "sv/sok/", *STORY_PAGES}
+    for lang, all_stories, page, terms in (("fi", "tarinat", "sivu", FI_TERMS),
+                                           ("sv", "berattelser", "sida", SV_TERMS)):
+        pages |= {f"{lang}/{all_stories}/", f"{lang}/{all_stories}/{page}/2/",
+                  f"{lang}/{all_stories}/{page}/3/"}
+        for segment, slugs in terms.items():
+            if segment not in ("kunnat", "kommuner"):
+                pages.add(f"{lang}/{segment}/")
+            pages |= {f"{lang}/{segment}/{slug}/" for slug in slugs}
+    return pages
+
+
+@pytest.fixture(scope="module")
+def html(built_site):
+    """Parse a built page by its site-relative directory URL."""
+    cache = {}
+
+    def parse(url: str):
+        if url not in cache:
+            cache[url] = lxml.html.fromstring((built_site / url / "index.html").read_bytes())
+        return cache[url]
+
+    return parse
+
+
+def built_pages(site: Path) -> set[str]:
+    return {p[: -len("index.html")] for p in site_files(site) if p.endswith("index.html")}
+
+
+def texts(tree, xpath: str) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in tree.xpath(xpath)]
+
+
+def test_every_page_of_the_site_map_is_built_and_nothing_else(built_site):
+    assert built_pages(built_site) == expected_pages()
+    assert (built_site / "404.html").is_file()
+
+
+def test_drafts_and_sources_are_not_published(built_site):
+    files = site_files(built_site)
+    assert not any("luonnos" in path for path in files)
+    assert not any(p.startswith(("stories/", "taxonomies/")) and p.endswith((".md", ".yml"))
+                   for p in files)
+    assert "stories/images/latu-ladut.svg" in files
+
+
+@pytest.mark.parametrize("url", sorted(expected_pages()))
+def test_every_page_has_language_canonical_alternates_description_and_open_graph(html, url):
+    tree = html(url)
+    lang = url.split("/", 1)[0] or "fi"
+    assert tree.get("lang") == lang
+    assert tree.xpath("//link[@rel='canonical']/@href") == [SITE_URL + url]
+    hreflangs = dict(zip(tree.xpath("//link[@rel='alternate'][@hreflang]/@hreflang"),
+                         tree.xpath("//link[@rel='alternate'][@hreflang]/@href"), strict=True))
+    assert hreflangs.get(lang if url else "x-default") == SITE_URL + url
+    assert "x-default" in hreflangs
+    assert all(href.startswith(SITE_URL) for href in hreflangs.values())
+    assert tree.xpath("//meta[@name='description']/@content")[0].strip()
+    for prop in ("og:title", "og:description", "og:image", "og:url"):
+        assert tree.xpath(f"//meta[@property='{prop}']/@content")[0].strip(), prop
+    assert tree.xpath("//title/text()")[0].strip()
+
+
+@pytest.mark.parametrize("url", sorted(expected_pages() - {""}))
+def test_interface_and_material_strings_follow_the_page_language(html, url):
+    tree = html(url)
+    lang = url.split("/", 1)[0]
+    config = json.loads(tree.xpath("//script[@id='__config']/text()")[0])
+    copy = config["translations"]["clipboard.copy"]
+    assert copy == {"fi": "Kopioi leikepöydälle", "sv": "Kopiera till urklipp"}[lang]
+    skip = texts(tree, "//a[@class='tori-skip']")
+    assert skip == [{"fi": "Siirry sisältöön", "sv": "Gå till innehållet"}[lang]]
+    menu = texts(tree, "//nav[@class='tori-menu']//a")
+    assert menu[0] == {"fi": "Etusivu", "sv": "Startsida"}[lang]
+
+
+def test_language_switch_leads_to_the_same_page_or_the_other_home(html):
+    def switch(url):
+        (link,) = html(url).xpath("//a[@class='tori-switch']")
+        return link.get("href"), link.get("hreflang"), link.get("lang")
+
+    assert switch("fi/tarinat/hollola-latu/") == (
+        "../../../sv/berattelser/hollola-latu/", "sv", "sv")
+    assert switch("fi/tarinat/vantaa-ollaanihmisiksi/") == ("../../../sv/", "sv", "sv")
+    assert switch("sv/teman/miljo/") == ("../../../fi/teemat/ymparisto/", "fi", "fi")
+    assert switch("sv/berattelser/sida/2/") == ("../../../../fi/tarinat/sivu/2/", "fi", "fi")
+    assert switch("fi/tietoa-palvelusta/") == ("../../sv/om-tjansten/", "sv", "sv")
+    assert switch("fi/tarinan-lisaaminen/") == ("../../sv/", "sv", "sv")
+    assert switch("fi/") == ("../sv/", "sv", "sv")
+
+
+def test_untranslated_story_has_only_its_own_alternates(html):
+    tree = html("fi/tarinat/vantaa-ollaanihmisiksi/")
+    assert tree.xpath("//link[@hreflang]/@hreflang") == ["fi", "x-default"]
+    assert not tree.xpath("//p[@class='tori-translation']")
+
+
+def test_story_page_shows_lead_image_facts_dates_body_contact_links_and_translation(html):
+    tree = html("fi/tarinat/hollola-latu/")
+    assert texts(tree, "//h1") == ["Hollola vältti lomautukset, kun koko henkilöstö kehitti työtä"]
+    assert texts(tree, "//p[@class='tori-lead']")[0].startswith("Hollolan kunta oli mukana")
+    (img,) = tree.xpath("//figure[@class='tori-figure']/img")
+    assert img.get("src") == "../../../stories/images/latu-ladut.svg"
+    assert img.get("alt").startswith("Piirros, jossa kaksi latua")
+    facts = dict(zip(texts(tree, "//aside[@class='tori-facts']//dt"),
+                     texts(tree, "//aside[@class='tori-facts']//dd"), strict=True))
+    assert facts["Organisaatio"] == "Hollolan kunta"
+    assert facts["Kunnat"] == "Hollola"
+    assert facts["Alueet"] == "Päijät-Häme"
+    assert facts["Teemat"] == "Henkilöstölähtöinen tuloksellisuus, Toimintakulttuuri"
+    assert facts["Julkaistu"] == "27. maaliskuuta 2019"
+    assert facts["Päivitetty"] == "1. joulukuuta 2019"
+    fact_links = tree.xpath("//aside[@class='tori-facts']//a/@href")
+    assert "../../kunnat/hollola/" in fact_links
+    assert "../../palkinnot/2019-innostavat-teot/" in fact_links
+    assert texts(tree, "//div[@class='tori-body']//h2") == ["Tulos"]
+    assert tree.xpath("//section[@class='tori-contact']//a/@href") == [
+        "mailto:henkilosto@example.org"]
+    assert tree.xpath("//section[@class='tori-links']//a/@href") == ["https://example.org/latu"]
+    (other,) = tree.xpath("//p[@class='tori-translation']/a")
+    assert (other.get("href"), other.get("hreflang"), other.get("lang")) == (
+        "../../../sv/berattelser/hollola-latu/", "sv", "sv")
+
+
+def test_related_stories_share_themes_first(html):
+    tree = html("fi/tarinat/liminka-kekseliain-kunta/")
+    related = tree.xpath("//section[@class='tori-related']//h3/a/@href")
+    assert related[0] == "../hollola-latu/"  # shares Toimintakulttuuri
+    assert 0 < len(related) <= 4
+
+
+def test_listings_show_stories_of_the_other_language_with_a_badge(html):
+    fi_pages = [html(u) for u in ("fi/tarinat/", "fi/tarinat/sivu/2/", "fi/tarinat/sivu/3/")]
+    cards = [c for tree in fi_pages for c in tree.xpath("//article[@class='tori-card']")]
+    assert len(cards) == 6
+    foreign = [c for c in cards if c.xpath(".//span[contains(@class,'tori-badge--lang')]")]
+    assert len(foreign) == 1
+    (link,) = foreign[0].xpath(".//h2/a")
+    assert (link.get("hreflang"), link.get("lang")) == ("sv", "sv")
+    assert link.get("href").endswith("sv/berattelser/kaustbyregionen-digitalisering/")
+    assert texts(foreign[0], ".//span[contains(@class,'tori-badge--lang')]") == ["ruotsiksi"]
+    sv_tree = html("sv/teman/kommunikation/")
+    assert texts(sv_tree, "//span[contains(@class,'tori-badge--lang')]") == ["på finska"]
+    assert sv_tree.xpath("//article//h2/a/@lang") == ["fi"]
+
+
+def test_cards_show_summary_organisation_region_date_and_award(html):
+    tree = html("fi/palkinnot/2021-suomen-kekseliain-kunta/")
+    (card,) = tree.xpath("//article[@class='tori-card']")
+    assert texts(card, ".//p[@class='tori-card__summary']")[0].startswith("Liminka julkaisi")
+    meta = texts(card, ".//p[@class='tori-card__meta']")[0]
+    assert meta == "Limingan kunta · Pohjois-Pohjanmaa · 7. joulukuuta 2021"
+    assert texts(card, ".//span[contains(@class,'tori-badge--award')]") == [
+        "Palkittu: Suomen kekseliäin kunta 2021"]
+
+
+def test_listing_pager_counts_and_newest_first(html):
+    first, second, last = (html(u) for u in ("fi/tarinat/", "fi/tarinat/sivu/2/",
+                                               "fi/tarinat/sivu/3/"))
+    assert texts(first, "//span[@class='tori-total__count']") == ["6 tarinaa"]
+    assert first.xpath("//nav[@class='tori-pager']//a[@rel='next']/@href") == ["sivu/2/"]
+    assert not first.xpath("//a[@rel='prev']")
+    assert second.xpath("//a[@rel='prev']/@href") == ["../../"]
+    assert second.xpath("//a[@rel='next']/@href") == ["../3/"]
+    assert texts(second, "//a[@aria-current='page']") == ["2"]
+    assert not last.xpath("//a[@rel='next']")
+    dates = [d for t in (first, second, last) for d in t.xpath("//article//time/@datetime")]
+    assert dates == sorted(dates, reverse=True)
+    assert texts(html("sv/berattelser/"), "//span[@class='tori-total__count']") == [
+        "6 berättelser"]
+
+
+def test_overviews_show_counts_empty_terms_and_each_languages_alphabet(html):
+    fi = texts(html("fi/alueet/"), "//ul[@class='tori-terms']/li")
+    assert fi[0] == "Ahvenanmaa 0 tarinaa"
+    assert "Keski-Pohjanmaa 2 tarinaa" in fi
+    sv = texts(html("sv/regioner/"), "//ul[@class='tori-terms']/li")
+    assert sv[-1] == "Åland 0 berättelser"
+    themes = texts(html("fi/teemat/"), "//ul[@class='tori-terms']/li")
+    assert "Robotiikka ja automaatio 0 tarinaa" in themes and len(themes) == 9
+    sectors = texts(html("fi/toimialat/"), "//ul[@class='tori-terms']/li")
+    assert len(sectors) == 3  # sectors without stories are left out
+    assert "Toimintakulttuuri 2 tarinaa" in themes
+
+
+def test_awards_overview_groups_by_year_newest_first(html):
+    tree = html("sv/priser/")
+    headings = texts(tree, "//article//h2")
+    assert len(headings) == 2 and "2021" in headings[0] and "2019" in headings[1]
+
+
+def test_region_page_lists_its_municipalities_with_stories(html):
+    tree = html("fi/alueet/uusimaa/")
+    assert texts(tree, "//section[@class='tori-municipalities']//li") == ["Vantaa 1 tarina"]
+    assert tree.xpath("//p[@class='tori-kicker']/a/@href") == ["../"]
+
+
+def test_empty_term_page_says_so(html):
+    assert texts(html("fi/teemat/robotiikka-ja-automaatio/"), "//p[@class='tori-empty']") == [
+        "Täällä ei ole vielä tarinoita."]
+
+
+def test_listing_heads_link_their_feed(html, built_site):
+    href = html("sv/teman/miljo/").xpath("//link[@type='application/atom+xml']/@href")
+    assert href == ["feed.xml"]
+    assert (built_site / "sv/teman/miljo/feed.xml").is_file()
+    assert not html("fi/teemat/robotiikka-ja-automaatio/").xpath(
+        "//link[@type='application/atom+xml']")
+
+
+def test_home_page_has_intro_search_newest_awarded_and_ways_in(html):
+    tree = html("sv/")
+    assert "På Framstegsarenan berättar" in texts(tree, "//div[@class='tori-home-intro']")[0]
+    (form,) = tree.xpath("//form[@class='tori-search']")
+    assert (form.get("action"), form.get("method")) == ("sok/", "get")
+    assert form.xpath(".//input/@name") == ["q"]
+    sections = tree.xpath("//section[@class='tori-home-section']")
+    assert len(sections[0].xpath(".//article")) == 3
+    assert len(sections[1].xpath(".//article")) == 2
+    assert sections[1].xpath(".//span[contains(@class,'tori-badge--award')]")
+    ways = texts(tree, "//div[@class='tori-ways']//li")
+    assert "Åland 0 berättelser" in ways and "Miljö 1 berättelse" in ways
+
+
+def test_language_chooser_and_not_found_page_offer_both_languages(built_site, html):
+    tree = html("")
+    assert tree.xpath("//ul[@class='tori-chooser__choices']//a/@href") == ["fi/", "sv/"]
+    assert tree.xpath("//ul[@class='tori-chooser__choices']//a/@lang") == ["fi", "sv"]
+    page = lxml.html.fromstring((built_site / "404.html").read_bytes())
+    assert page.xpath("//div[@class='tori-notfound']/section/@lang") == ["fi", "sv"]
+    assert page.xpath("//div[@class='tori-notfound']//a/@href") == ["/tori/fi/", "/tori/sv/"]
+
+
+def test_nothing_is_requested_from_another_host_and_links_are_relative(built_site):
+    files = site_files(built_site, skip=("pagefind/",))
+    for path, data in files.items():
+        if not path.endswith(".html") or path == "404.html":
+            continue
+        tree = lxml.html.fromstring(data)
+        loaded = tree.xpath("//script/@src | //img/@src | //link[not(@rel='canonical') and "
+                            "not(@rel='alternate')]/@href | //iframe/@src | //source/@src")
+        assert all(not re.match(r"^(?:[a-z]+:)?//", u) for u in loaded), (path, loaded)
+        internal = [h for h in tree.xpath("//a/@href") if not re.match(r"^[a-z]+:", h)]
+        assert all(not h.startswith("/") for h in internal), (path, internal)
+    css = b"".join(d for p, d in files.items() if p.endswith(".css"))
+    assert b"fonts.googleapis" not in css and b"@import url(http" not in css
+
+
+def test_sitemap_is_ours_and_mkdocs_own_is_gone(built_site):
+    files = site_files(built_site)
+    assert "sitemap.xml.gz" not in files
+    sitemap = files["sitemap.xml"].decode()
+    assert f"<loc>{SITE_URL}sv/berattelser/hollola-latu/</loc>" in sitemap
+    assert 'hreflang="fi"' in sitemap
+
+
+def test_two_builds_are_byte_identical(built_site, tmp_path):
+    again = build_site(SITE_FIXTURE, tmp_path / "again")
+    assert site_files(again, skip=()) == site_files(built_site, skip=())
+
+
+def test_serve_shows_drafts(tmp_path):
+    site = build_site(SITE_FIXTURE, tmp_path / "serve", command="serve")
+    assert (site / "fi/tarinat/luonnos-tarina/index.html").is_file()
+    assert "luonnos-tarina" in (site / "fi/teemat/robotiikka-ja-automaatio/index.html").read_text()
