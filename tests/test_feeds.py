@@ -383,7 +383,12 @@ def test_feeds_list_what_the_site_index_lists():
 def test_sample_content_when_the_loader_exists():
     validate = pytest.importorskip("generator.validate")
     loaded = validate.load_content(ROOT / "content")
-    vocab, stories = loaded.vocab, loaded.stories
-    files = feeds.feed_files(group_entries(list(stories)), vocab, SITE)
-    for path in files:
+    assert not loaded.problems
+    entries = group_entries(list(loaded.stories))
+    files = feeds.feed_files(entries, loaded.vocab, SITE)
+    assert {"fi/tarinat/feed.xml", "sv/berattelser/feed.xml"} <= set(files)
+    for path, data in files.items():
         parse(files, path)
+        assert rfc4287_problems(data) == [], path
+    newest = parse(files, "sv/berattelser/feed.xml").entries
+    assert len(newest) == min(len(entries), feeds.FEED_SIZE)

@@ -306,6 +306,9 @@ def test_schema_ships_inside_the_package():
 def test_sample_content_when_the_loader_exists():
     validate = pytest.importorskip("generator.validate")
     loaded = validate.load_content(ROOT / "content")
-    files = opendata.data_files(group_entries(list(loaded.stories)), loaded.vocab, SITE)
-    schema = json.loads(files[urls.DATA_SCHEMA])
-    jsonschema.validate(json.loads(files[urls.DATA_JSON]), schema)
+    assert not loaded.problems
+    entries = group_entries(list(loaded.stories))
+    files = opendata.data_files(entries, loaded.vocab, SITE)
+    document = json.loads(files[urls.DATA_JSON])
+    jsonschema.validate(document, json.loads(files[urls.DATA_SCHEMA]))
+    assert document["count"] == len(entries) == len(read_csv(files))
