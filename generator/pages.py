@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -17,6 +18,7 @@ from generator.labels import for_lang
 from generator.model import LANGS, Lang, group_entries
 from generator.outputs import data_outputs
 from generator.plan import Planned, Planner, Settings
+from generator.problems import ContentError, Problem
 from generator.views import ContentPageInfo, HomeView, Menu, PageView, menu
 
 # Folders of content/ that the generator reads itself; MkDocs must not publish them as pages.
@@ -69,20 +71,26 @@ def add_data(files: Files, config: MkDocsConfig, data: Mapping[str, bytes | str]
         files.append(File.generated(config, path, content=content))
 
 
-def content_pages(files: Files) -> dict[tuple[Lang, str], ContentPageInfo]:
+def content_pages(files: Files) -> tuple[dict[tuple[Lang, str], ContentPageInfo], list[Problem]]:
     """The Markdown pages of content/fi and content/sv keyed by language and `key`."""
-    pages = {}
+    pages, problems = {}, []
     for file in files.documentation_pages():
         lang = _lang_of(file.src_uri)
         if lang is None or file.generated_by:
             continue
-        meta = frontmatter.loads(file.content_string).metadata
+        try:
+            meta = frontmatter.loads(file.content_string).metadata
+        except Exception as error:  # YAML and encoding errors alike: report, don't crash
+            where = os.path.relpath(file.abs_src_path) if file.abs_src_path else file.src_uri
+            problems.append(Problem(where, 0, "front matter", f"cannot be read: {error}".replace(
+                "\n", " "), "write it as YAML between two '---' lines"))
+            continue
         key = str(meta.get("key") or file.src_uri)
         title = str(meta.get("title") or PurePosixPath(file.src_uri).stem)
         pages[(lang, key)] = ContentPageInfo(
             lang, key, file.url, title, str(meta.get("description") or "")
         )
-    return pages
+    return pages, problems
 
 
 def _lang_of(uri: str) -> Lang | None:
@@ -127,7 +135,9 @@ class Site:
 def prepare(files: Files, config: MkDocsConfig, content, settings: Settings) -> Site:
     """Replace sources with generated pages and data files; return what templates need."""
     drop_sources(files)
-    pages = content_pages(files)
+    pages, problems = content_pages(files)
+    if problems:
+        raise ContentError(problems)
     index = build_index(group_entries(content.stories), content.vocab)
     planner = Planner(index, pages, settings)
     planned = list(planner.generated())

@@ -14,7 +14,7 @@ from generator.labels import for_lang
 from generator.model import LANGS, Lang
 from generator.pages import Site, prepare
 from generator.plan import Settings
-from generator.problems import format_problems
+from generator.problems import ContentError, format_problems
 from generator.validate import load_content
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -45,7 +45,10 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             raise PluginError(format_problems(content.problems))
         opts = self.config
         settings = Settings(opts.per_page, opts.home_newest, opts.home_awarded, opts.related)
-        self.site = prepare(files, config, content, settings)
+        try:
+            self.site = prepare(files, config, content, settings)
+        except ContentError as error:
+            raise PluginError(format_problems(error.problems)) from None
         return files
 
     def on_env(self, env, *, config, files):

@@ -1,0 +1,70 @@
+"""Tests for turning planned pages into MkDocs files."""
+
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.meta import get_data
+
+from generator.pages import add_data, add_pages, content_pages, drop_sources, markdown, src_uri
+from generator.plan import Planned
+
+
+def config(tmp_path):
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\n")
+    cfg = load_config(str(tmp_path / "mkdocs.yml"))
+    cfg.plugins._current_plugin = None  # MkDocs sets it while running an event; we call directly
+    return cfg
+
+
+def test_src_uri_gives_the_page_its_directory_url(tmp_path):
+    assert src_uri("fi/teemat/") == "fi/teemat/index.md"
+    assert src_uri("") == "index.md"
+    file = File.generated(config(tmp_path), src_uri("sv/teman/miljo/sida/2/"), content="")
+    assert file.url == "sv/teman/miljo/sida/2/"
+
+
+def test_markdown_front_matter_protects_the_body_from_meta_parsing():
+    body = "Tausta: tämä ei ole metatieto\n\nTeksti."
+    doc, meta = get_data(markdown("tori/story.html", body))
+    assert meta == {"template": "tori/story.html"}
+    assert doc.startswith("Tausta: tämä")
+
+
+def test_sources_are_dropped_images_and_pages_kept(tmp_path):
+    cfg = config(tmp_path)
+    files = Files([File.generated(cfg, uri, content="x") for uri in (
+        "stories/a.fi.md", "stories/images/a.svg", "taxonomies/regions.yml", "fi/index.md")])
+    drop_sources(files)
+    assert sorted(f.src_uri for f in files) == ["fi/index.md", "stories/images/a.svg"]
+
+
+def test_pages_are_added_out_of_the_navigation_with_their_views(tmp_path):
+    cfg = config(tmp_path)
+    files = Files([])
+    views = add_pages(files, cfg, [Planned("fi/tarinat/a/", "tori/story.html", "B", str, {})])
+    (file,) = files
+    assert file.inclusion is InclusionLevel.NOT_IN_NAV
+    assert file.content_string.endswith("B") and views["fi/tarinat/a/index.md"] is str
+
+
+def test_data_files_replace_files_of_the_same_path(tmp_path):
+    cfg = config(tmp_path)
+    files = Files([File.generated(cfg, "sitemap.xml", content="theirs")])
+    add_data(files, cfg, {"sitemap.xml": b"ours", "fi/tarinat/feed.xml": b"<feed/>"})
+    assert files.get_file_from_path("sitemap.xml").content_bytes == b"ours"
+    assert len(files) == 2
+
+
+def test_content_pages_read_key_title_and_report_bad_front_matter(tmp_path):
+    cfg = config(tmp_path)
+    docs = tmp_path / "docs"
+    (docs / "fi").mkdir()
+    (docs / "fi" / "tietoa.md").write_text("---\ntitle: Tietoa\nkey: about\n---\nX\n")
+    (docs / "fi" / "rikki.md").write_text("---\ntitle: [auki\n---\nX\n")
+    files = Files([File(p, str(docs), cfg.site_dir, True)
+                   for p in ("fi/tietoa.md", "fi/rikki.md")])
+    pages, problems = content_pages(files)
+    (info,) = pages.values()
+    assert (info.key, info.title, info.url) == ("about", "Tietoa", "fi/tietoa/")
+    (problem,) = problems
+    assert problem.path.endswith("fi/rikki.md") and problem.field == "front matter"

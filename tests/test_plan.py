@@ -1,0 +1,101 @@
+"""Tests for the page plan and the views it builds (pure: no MkDocs)."""
+
+from factories import story, vocabularies
+
+from generator.index import build_index
+from generator.model import Kind, Lang, group_entries
+from generator.plan import Planner, Settings
+from generator.views import ContentPageInfo
+
+
+def planner(*stories, per_page=2):
+    pages = {
+        (Lang.FI, "home"): ContentPageInfo(Lang.FI, "home", "fi/", "Tekojen tori", "Etusivu."),
+        (Lang.SV, "home"): ContentPageInfo(Lang.SV, "home", "sv/", "Framstegsarenan", "Start."),
+        (Lang.FI, "about"): ContentPageInfo(Lang.FI, "about", "fi/tietoa/", "Tietoa", "T."),
+    }
+    index = build_index(group_entries(list(stories)), vocabularies())
+    return Planner(index, pages, Settings(per_page=per_page, home_newest=2, home_awarded=1))
+
+
+def urls_of(plan):
+    return [p.url for p in plan.generated()]
+
+
+def test_plans_chooser_stories_listings_overviews_and_terms_with_pages():
+    plan = planner(story("a", Lang.FI), story("a", Lang.SV), story("b", Lang.SV),
+                   story("c", Lang.FI, day="2024-02-01"))
+    got = urls_of(plan)
+    assert got[0] == ""
+    assert {"fi/tarinat/a/", "sv/berattelser/a/", "sv/berattelser/b/", "fi/tarinat/c/"} <= set(got)
+    assert {"fi/tarinat/", "fi/tarinat/sivu/2/", "sv/berattelser/sida/2/"} <= set(got)
+    assert "fi/tarinat/sivu/3/" not in got
+    assert {"fi/teemat/", "sv/priser/", "fi/kunnat/vantaa/", "sv/teman/miljo/"} <= set(got)
+    assert "fi/kunnat/" not in got  # municipalities have term pages only
+    assert "fi/kunnat/espoo/" not in got and "fi/toimialat/tekninen-toimi/" not in got
+    assert len(got) == len(set(got))
+
+
+def test_story_view_has_facts_translation_and_alternates():
+    plan = planner(story("a", Lang.FI, awards=("2019-innostavat-teot",), tags=("LATU",)),
+                   story("a", Lang.SV, title="Svensk titel"))
+    (entry,) = plan.index.entries
+    view = plan.story(entry, Lang.FI)
+    assert [f.label for f in view.facts] == [
+        "Organisaatio", "Kunnat", "Alueet", "Teemat", "Palkinnot", "Avainsanat"]
+    awards = next(f for f in view.facts if f.label == "Palkinnot")
+    assert [(link.label, link.url) for link in awards.links] == [
+        ("Innostavat teot", "fi/palkinnot/2019-innostavat-teot/")]
+    assert view.translation.url == "sv/berattelser/a/" and view.translation.title == "Svensk titel"
+    assert view.head.switch_url == "sv/berattelser/a/"
+    assert view.date_text == "1. tammikuuta 2024" and view.head.og_type == "article"
+
+
+def test_listing_alternates_point_to_an_existing_page_of_the_other_language():
+    stories = [story(f"s{i}", Lang.FI, categories=("ymparisto",)) for i in range(5)]
+    stories.append(story("s0", Lang.SV, categories=("ymparisto",)))
+    plan = planner(*stories)
+    pages = {p.url: p for p in plan.generated()}
+    third = pages["fi/teemat/ymparisto/sivu/3/"]
+    assert third.versions[Lang.SV] == "sv/teman/miljo/sida/3/"  # fi-only stories list in sv too
+    view = third.view()
+    assert view.pager.number == 3 and view.count_text == "5 tarinaa"
+    assert view.kind_label == "Teemat" and view.overview_url == "fi/teemat/"
+    assert view.head.title == "Ympäristö, sivu 3"
+
+
+def test_region_listing_names_its_municipalities_with_stories():
+    plan = planner(story("a"))
+    region = plan.vocab.regions.get("uusimaa")
+    (page,) = [p for p in plan.generated() if p.url == "sv/regioner/nyland/"]
+    view = page.view()
+    assert [(m.label, m.count) for m in view.municipalities] == [("Vanda", 1)]
+    assert plan.index.count(region, Lang.SV) == 1
+
+
+def test_overview_views_and_award_groups():
+    plan = planner(story("a", awards=("2021-suomen-kekseliain-kunta",)),
+                   story("b", awards=("2019-innostavat-teot",)))
+    awards = plan.overview(Kind.AWARD, Lang.FI)
+    assert [g.heading for g in awards.groups] == ["Kekseliäin kunta 2021", "KunTeko-gaala 2019"]
+    regions = plan.overview(Kind.REGION, Lang.SV)
+    assert [link.label for link in regions.groups[0].links][-1] == "Åland"
+
+
+def test_home_and_content_page_views():
+    plan = planner(story("a", day="2020-01-01"), story("b", awards=("2019-innostavat-teot",)),
+                   story("c", day="2023-01-01"))
+    home = plan.content_view(plan.pages[(Lang.FI, "home")])
+    assert [c.slug for c in home.newest] == ["b", "c"]
+    assert [c.slug for c in home.awarded] == ["b"]
+    assert home.total == 3 and home.search_url == "fi/haku/"
+    assert home.head.switch_url == "sv/"
+    about = plan.content_view(plan.pages[(Lang.FI, "about")])
+    assert about.head.switch_url == "sv/" and about.head.section == "about"
+
+
+def test_chooser_offers_both_homes_with_itself_as_default():
+    head = plan_head = planner().chooser().head
+    assert plan_head.url == ""
+    assert [(a.hreflang, a.url) for a in head.alternates] == [
+        ("fi", "fi/"), ("sv", "sv/"), ("x-default", "")]
