@@ -17,14 +17,12 @@ from bench import run  # noqa: E402
 
 def result(stories: int, median: float, rss: float = 500.0) -> run.Result:
     """A made-up measurement."""
-    return run.Result(stories, stories, 1, [median], median, rss, stories, 1.0)
+    return run.Result(stories, stories, 1, [median], median, [median], median, rss, stories, 1.0)
 
 
-def test_build_dir_inherits_the_project_config_and_links_the_repository(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(run, "OUT", tmp_path)
-    folder = run.build_dir(7, tmp_path / "corpus-7")
+def test_build_dir_inherits_the_project_config_and_links_the_repository(tmp_path: Path) -> None:
+    folder = run.build_dir(7, tmp_path / "corpus-7", tmp_path)
+    assert folder == tmp_path / "build-7"
     config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config == {"INHERIT": str(REPO / "mkdocs.yml"), "docs_dir": str(tmp_path / "corpus-7"),
                       "site_dir": str(tmp_path / "site-7")}
@@ -32,14 +30,17 @@ def test_build_dir_inherits_the_project_config_and_links_the_repository(
     assert not (folder / "content").exists() and not (folder / ".git").exists()
 
 
-def test_build_once_reports_the_childs_own_peak_rss(tmp_path: Path) -> None:
+def test_build_run_reports_the_childs_own_peak_rss_and_cpu_time(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("", encoding="utf-8")
     grab = [sys.executable, "-c", "b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096])"]
-    small = [sys.executable, "-c", "pass"]
-    seconds, big_rss = run.build_once(config, tmp_path / "site", grab)
-    _, small_rss = run.build_once(config, tmp_path / "site", small)
-    assert seconds > 0 and big_rss >= 200 and small_rss < 100
+    spin = [sys.executable, "-c", "import time\nt = time.process_time()\n"
+            "while time.process_time() - t < 0.5: pass"]
+    big = run.build_run(config, tmp_path / "site", grab)
+    busy = run.build_run(config, tmp_path / "site", spin)
+    seconds, small_rss = run.build_once(config, tmp_path / "site", [sys.executable, "-c", "pass"])
+    assert big.peak_rss_mb >= 200 and small_rss < 100 and seconds > 0
+    assert busy.cpu_seconds >= 0.5 and busy.seconds >= 0.5
 
 
 def test_build_once_raises_with_the_log_tail_when_the_build_fails(tmp_path: Path) -> None:
