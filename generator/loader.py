@@ -1,0 +1,288 @@
+"""Read story, YAML and image files: split front matter, locate every value's line, refuse traps."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from generator.problems import Problem
+
+MAX_STORY_BYTES = 1_000_000
+MAX_IMAGE_BYTES = 2 * 1024 * 1024
+IMAGE_TYPES = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp", ".svg": "svg"}
+MAX_DEPTH = 20  # front matter needs 3 levels; deep nesting only slows libyaml down (quadratic)
+FILENAME_RE = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>fi|sv)\.md$")
+
+# libyaml is ~20x faster; the pure-Python parser is the fallback where it is missing.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOUNDARY = YAMLHandler.FM_BOUNDARY
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_T = "tag:yaml.org,2002:"
+_SCALARS = {
+    f"{_T}str": None,
+    f"{_T}null": _CONSTRUCTOR.construct_yaml_null,
+    f"{_T}bool": _CONSTRUCTOR.construct_yaml_bool,
+    f"{_T}int": _CONSTRUCTOR.construct_yaml_int,
+    f"{_T}float": _CONSTRUCTOR.construct_yaml_float,
+    f"{_T}timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
+}
+_COLLECTION_TAGS = {None, "!", f"{_T}seq", f"{_T}map"}
+
+
+class _Invalid:
+    """Marks a value already reported while reading YAML, so later checks stay silent."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()
+
+
+@dataclass(frozen=True)
+class Located:
+    """A YAML value with the file line where problems about it are reported."""
+
+    # str, int, float, bool, None, date, datetime, INVALID, list[Located] or dict[str, Located]
+    value: Any
+    line: int
+
+
+@dataclass
+class _Frame:
+    """A collection being built from the event stream."""
+
+    is_map: bool
+    line: int
+    path: str
+    items: list[Located] = field(default_factory=list)
+
+    def child_path(self) -> str:
+        """The field name of the next item: "links[2]" in a list, "contact.name" in a mapping."""
+        if not self.is_map:
+            return f"{self.path}[{len(self.items)}]"
+        if len(self.items) % 2 == 1 and isinstance(self.items[-1].value, str):
+            key = self.items[-1].value
+            return f"{self.path}.{key}" if self.path else key
+        return self.path
+
+
+class _StopParsing(Exception):
+    """Raised by the builder when the rest of a document is not worth reading."""
+
+
+@dataclass
+class _Builder:
+    """Builds located values from YAML events, without recursion."""
+
+    path: str
+    first_line: int
+    field_name: str
+    problems: list[Problem] = field(default_factory=list)
+    stack: list[_Frame] = field(default_factory=list)
+    root: Located | None = None
+    documents: int = 0
+
+    def report(self, line: int, where: str, message: str) -> None:
+        """Record a problem about the value at `where` (the whole document when empty)."""
+        self.problems.append(Problem(self.path, line, where or self.field_name, message))
+
+    def feed(self, event: yaml.Event) -> None:
+        """Take one parser event."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                line = self.first_line + event.start_mark.line
+                self.report(line, "", "more than one YAML document")
+                raise _StopParsing
+        if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+            return
+        line = self.first_line + event.start_mark.line
+        where = self.stack[-1].child_path() if self.stack else ""
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(self.stack) >= MAX_DEPTH:
+                self.report(line, re.split(r"[.\[]", where)[0], "nested too deeply")
+                raise _StopParsing
+            _check_tag(event.tag, _COLLECTION_TAGS, self, line, where)
+            self.stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), line, where))
+            return
+        if isinstance(event, yaml.CollectionEndEvent):
+            item = _finish(self.stack.pop(), self)
+        elif isinstance(event, yaml.AliasEvent):
+            self.report(line, where, "YAML aliases are not allowed")
+            item = Located(INVALID, line)
+        else:
+            item = _scalar(event, line, self, where)
+        if self.stack:
+            self.stack[-1].items.append(item)
+        else:
+            self.root = item
+
+
+def parse_yaml(
+    text: str, path: str, first_line: int, field_name: str
+) -> tuple[Located | None, list[Problem]]:
+    """Build located values from one YAML document; aliases, odd tags and bad dates are problems."""
+    builder = _Builder(path, first_line, field_name)
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            builder.feed(event)
+    except _StopParsing:
+        return None, builder.problems
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = first_line + mark.line if mark else first_line
+        reason = getattr(exc, "problem", None) or "syntax error"
+        builder.report(line, "", f"not valid YAML: {reason}")
+        return None, builder.problems
+    return builder.root, builder.problems
+
+
+def _check_tag(tag: str | None, allowed: object, builder: _Builder, line: int, where: str) -> bool:
+    """Whether a node's explicit tag is one we accept; a problem when not."""
+    if tag in allowed:  # type: ignore[operator]
+        return True
+    builder.report(line, where, f"YAML tag '{str(tag).replace(_T, '!!')}' is not allowed")
+    return False
+
+
+def _scalar(event: yaml.ScalarEvent, line: int, builder: _Builder, where: str) -> Located:
+    """A scalar built with the safe constructor, after checking its tag."""
+    tag = event.tag
+    if tag in (None, "!"):
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if not _check_tag(tag, _SCALARS, builder, line, where):
+        return Located(INVALID, line)
+    build = _SCALARS[tag]
+    if build is None:
+        return Located(event.value, line)
+    try:
+        return Located(build(yaml.ScalarNode(tag, event.value)), line)
+    except (ValueError, OverflowError):
+        kind = "date (YYYY-MM-DD)" if tag.endswith("timestamp") else "number"
+        builder.report(line, where, f"'{event.value[:40]}' is not a valid {kind}")
+        return Located(INVALID, line)
+
+
+def _finish(frame: _Frame, builder: _Builder) -> Located:
+    """Turn a finished frame into a list or a mapping keyed by text."""
+    if not frame.is_map:
+        return Located(frame.items, frame.line)
+    mapping: dict[str, Located] = {}
+    for key, value in zip(frame.items[::2], frame.items[1::2], strict=True):
+        if not isinstance(key.value, str):
+            if key.value is not INVALID:
+                builder.report(key.line, frame.path, "field names must be plain text")
+            continue
+        name = f"{frame.path}.{key.value}" if frame.path else key.value
+        if key.value in mapping:
+            builder.report(key.line, name, "the same field is given twice")
+            continue
+        mapping[key.value] = Located(value.value, key.line)
+    return Located(mapping, frame.line)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A story file split into its front matter and body."""
+
+    front_matter: str
+    fm_line: int  # line of the first front-matter line in the file
+    body: str
+    body_line: int
+
+
+def split_front_matter(text: str, path: str) -> tuple[Split | None, list[Problem]]:
+    """Split at the `---` lines that must open the file; a problem when they are missing."""
+    lines = text.split("\n")
+    if not lines or not _BOUNDARY.fullmatch(lines[0]):
+        msg = "the file must start with a '---' line that opens the front matter"
+        return None, [Problem(path, 1, "front matter", msg)]
+    for index in range(1, len(lines)):
+        if _BOUNDARY.fullmatch(lines[index]):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1:])
+            return Split(front, 2, body, index + 2), []
+    msg = "the front matter is not closed: add a '---' line after the last field"
+    return None, [Problem(path, 1, "front matter", msg)]
+
+
+def read_text(
+    file: Path, path: str, limit: int = MAX_STORY_BYTES
+) -> tuple[str | None, list[Problem]]:
+    """A regular file's UTF-8 text (BOM dropped); symlinks, huge or binary files are problems."""
+    try:
+        info = os.lstat(file)
+    except OSError as exc:
+        return None, [Problem(path, 0, "file", f"cannot be read: {exc.strerror or exc}")]
+    if stat.S_ISLNK(info.st_mode):
+        return None, [Problem(path, 0, "file", "is a symbolic link; commit the file itself")]
+    if stat.S_ISDIR(info.st_mode):
+        return None, [Problem(path, 0, "file", "is a folder; a story must be a file")]
+    if not stat.S_ISREG(info.st_mode):
+        return None, [Problem(path, 0, "file", "is not a regular file")]
+    if info.st_size > limit:
+        return None, [Problem(path, 0, "file", f"is larger than {limit // 1_000_000} MB")]
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        return None, [Problem(path, 0, "file", f"cannot be read: {exc.strerror or exc}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(path, line, "file", "is not UTF-8 text; save it as UTF-8")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def parse_filename(name: str) -> tuple[str, str] | None:
+    """The slug and language of a story file name, or None when it does not follow the rule."""
+    match = FILENAME_RE.fullmatch(name)
+    if not match or not 3 <= len(match["slug"]) <= 80:
+        return None
+    return match["slug"], match["lang"]
+
+
+def is_date(value: Any) -> bool:
+    """Whether a YAML value is a calendar date without a time."""
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+
+
+def image_problem(file: Path, content_root: Path) -> str:
+    """What is wrong with an image file, or "" when it is a small JPEG, PNG, WebP or SVG."""
+    kind = IMAGE_TYPES.get(file.suffix.lower())
+    if kind is None:
+        return "must be a JPEG, PNG, WebP or SVG image (.jpg, .png, .webp, .svg)"
+    try:
+        if file.is_symlink() or not file.resolve().is_relative_to(content_root.resolve()):
+            return "is a symbolic link; commit the image itself"
+        if not file.is_file():
+            return "was not found in content/stories/images/"
+        size = file.stat().st_size
+        if size > MAX_IMAGE_BYTES:
+            return f"is larger than 2 MB ({size / 1024 / 1024:.1f} MB)"
+        with file.open("rb") as handle:
+            head = handle.read(512)
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    return "" if _looks_like(kind, head) else f"is not a {kind.upper()} file despite its name"
+
+
+def _looks_like(kind: str, head: bytes) -> bool:
+    """Whether a file's first bytes match its image type."""
+    if kind == "jpeg":
+        return head.startswith(b"\xff\xd8\xff")
+    if kind == "png":
+        return head.startswith(b"\x89PNG\r\n\x1a\n")
+    if kind == "webp":
+        return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+    return b"<svg" in head or (head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"))

@@ -1,0 +1,109 @@
+"""Check a story body's raw HTML and link targets against an allow-list of harmless markup."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from generator.problems import Problem
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "br", "code", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+    "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
+    "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
+})
+GLOBAL_ATTRS = frozenset({"class", "id", "title", "lang", "dir"})
+TAG_ATTRS: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "hreflang", "rel"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading"}),
+    "td": frozenset({"colspan", "rowspan", "headers"}),
+    "th": frozenset({"colspan", "rowspan", "headers", "scope"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "q": frozenset({"cite"}),
+    "del": frozenset({"cite", "datetime"}),
+    "ins": frozenset({"cite", "datetime"}),
+    "details": frozenset({"open"}),
+}
+URL_ATTRS = frozenset({"href", "src", "cite"})
+BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def without_code(body: str) -> list[str]:
+    """The body's lines with fenced code blocks and inline code spans blanked out."""
+    lines = body.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = ""
+            lines[index] = ""
+        elif match:
+            fence = match.group(1)
+            lines[index] = ""
+        else:
+            lines[index] = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    return lines
+
+
+def unsafe_url(url: str) -> bool:
+    """Whether a link target runs script or embeds data (as browsers read it)."""
+    target = _INVISIBLE.sub("", html.unescape(url)).lower()
+    return target.startswith(BAD_SCHEMES)
+
+
+class _AllowList(HTMLParser):
+    """Reports every tag or attribute outside the allow-list, with its line in the body."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if tag not in ALLOWED_TAGS:
+            self.found.append((line, f"HTML tag <{tag}> is not allowed"))
+            return
+        allowed = GLOBAL_ATTRS | TAG_ATTRS.get(tag, frozenset())
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((line, f"event-handler attribute '{name}' is not allowed"))
+            elif name == "style":
+                self.found.append((line, f"style attributes are not allowed (on <{tag}>)"))
+            elif name not in allowed:
+                self.found.append((line, f"attribute '{name}' is not allowed on <{tag}>"))
+            elif name in URL_ATTRS and value and unsafe_url(value):
+                self.found.append((line, f"unsafe address in {name}= of <{tag}>"))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def check_body(body: str, body_line: int, path: str) -> list[Problem]:
+    """Problems with raw HTML and link targets in a Markdown body; code is left alone."""
+    lines = without_code(body)
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        for match in _AUTOLINK.finditer(line):
+            if unsafe_url(match.group(1)):
+                found.append((number, "unsafe address in an automatic link"))
+        lines[number - 1] = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), line)
+        targets = _MD_LINK.findall(line) + _MD_REFERENCE.findall(line)
+        bad = [t for t in targets if unsafe_url(t)]
+        found.extend((number, "unsafe address in a link or image") for _ in bad)
+    text = "\n".join(lines)
+    if "<" in text:
+        parser = _AllowList()
+        parser.feed(text)
+        parser.close()
+        found.extend(parser.found)
+    return [Problem(path, body_line + line - 1, "body", message) for line, message in found]

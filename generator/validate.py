@@ -1,0 +1,225 @@
+"""Load and validate all content: vocabularies, every story file, translations that agree."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.frontmatter import FIELDS, REQUIRED, Checker, StoryContext, is_blank, kind_of
+from generator.loader import (
+    INVALID,
+    Located,
+    parse_filename,
+    parse_yaml,
+    read_text,
+    split_front_matter,
+)
+from generator.markup import check_body
+from generator.model import Lang, Story, Vocabularies
+from generator.problems import Problem, suggest
+from generator.taxonomy import content_root_name, load_vocabularies
+
+AGREE = ("municipalities", "regions", "categories", "sectors", "awards")
+_NAME_RULE = (
+    "file name must be <slug>.fi.md or <slug>.sv.md, the slug 3 to 80 characters: "
+    "lowercase letters a-z, digits and single hyphens"
+)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the site is built from, with every problem found on the way."""
+
+    vocab: Vocabularies
+    stories: tuple[Story, ...]  # valid versions, sorted by (slug, lang); drafts only if asked
+    problems: tuple[Problem, ...]  # sorted
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The outcome of loading one story file."""
+
+    path: str
+    story: Story | None
+    problems: tuple[Problem, ...]
+    lines: dict[str, int] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of checking one front matter."""
+
+    values: dict[str, Any]  # Story fields that passed their checks
+    lines: dict[str, int]  # line of every known field given
+    problems: list[Problem]
+
+
+def check_front_matter(root: Located | None, ctx: StoryContext) -> Checked:
+    """Check every field of a story's front matter against the schema and the vocabularies."""
+    checker = Checker(ctx.path, ctx)
+    data = {} if root is None else root.value
+    if not isinstance(data, dict):
+        if data is not INVALID:
+            checker.report(root.line if root else 1, "front matter",
+                           f"must be fields written 'name: value', not {kind_of(data)}")
+        return Checked({}, {}, checker.problems)
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key, loc in data.items():
+        if key not in FIELDS:
+            checker.report(loc.line, key, "unknown field", suggest(key, FIELDS))
+            continue
+        lines[key] = loc.line
+        if key in REQUIRED or not is_blank(loc.value):
+            value = FIELDS[key](checker, loc, key)
+            if value is not None and value != ():
+                values[key] = value
+    _check_together(checker, data, values)
+    return Checked(values, lines, checker.problems)
+
+
+def _check_together(checker: Checker, data: dict[str, Located], values: dict[str, Any]) -> None:
+    """Rules that tie fields together; adds the regions of the municipalities."""
+    given = {key for key, loc in data.items() if not is_blank(loc.value)}
+    for key in REQUIRED:
+        if key not in data:
+            checker.report(1, key, "required field is missing")
+    if not given & {"municipalities", "regions"}:
+        checker.report(1, "municipalities", "give municipalities or regions (or both)")
+    if "image" in given and "image_alt" not in given:
+        checker.report(data["image"].line, "image_alt", "required with image: describe the image")
+    if "image_alt" in given and "image" not in given:
+        checker.report(data["image_alt"].line, "image_alt", "given without image")
+    if "updated" in values and "date" in values and values["updated"] < values["date"]:
+        checker.report(data["updated"].line, "updated", "is before date")
+    vocab = checker.ctx.vocab
+    wanted = set(values.get("regions", ()))
+    for key in values.get("municipalities", ()):
+        region = vocab.municipalities.get(key).region  # type: ignore[union-attr]
+        if region in vocab.regions:
+            wanted.add(region)
+    values["regions"] = tuple(t.key for t in vocab.regions if t.key in wanted)
+
+
+def load_story(
+    file: Path, content_dir: Path, vocab: Vocabularies, today: datetime.date
+) -> Loaded:
+    """Read and check one story file; never raises on bad input."""
+    path = f"{content_root_name(content_dir)}/stories/{file.name}"
+    name = parse_filename(file.name)
+    if name is None:
+        return Loaded(path, None, (Problem(path, 0, "file", _NAME_RULE),))
+    text, problems = read_text(file, path)
+    split = None
+    if text is not None:
+        split, problems = split_front_matter(text, path)
+    if split is None:
+        return Loaded(path, None, tuple(problems))
+    root, problems = parse_yaml(split.front_matter, path, split.fm_line, "front matter")
+    checked = Checked({}, {}, [])
+    if root is not None or not problems:
+        checked = check_front_matter(root, StoryContext(path, content_dir, vocab, today))
+    problems += checked.problems
+    if not split.body.strip():
+        problems.append(Problem(path, split.body_line, "body", "is empty: write the story "
+                                "below the front matter's closing '---' line"))
+    problems += check_body(split.body, split.body_line, path)
+    if problems:
+        return Loaded(path, None, tuple(problems), checked.lines)
+    slug, lang = name
+    story = Story(slug=slug, lang=Lang(lang), source=f"stories/{file.name}", body=split.body,
+                  body_line=split.body_line, **checked.values)
+    return Loaded(path, story, (), checked.lines)
+
+
+def story_files(
+    content_dir: Path, paths: Sequence[Path] | None
+) -> tuple[list[Path], list[Problem]]:
+    """The story files to check: all in content/stories/, or those given."""
+    stories = Path(os.path.abspath(Path(content_dir) / "stories"))
+    if paths is None:
+        if not stories.is_dir():
+            return [], [Problem(f"{content_root_name(content_dir)}/stories", 0, "folder",
+                                "not found: stories live in content/stories/")]
+        names = sorted(e.name for e in os.scandir(stories) if e.name.endswith(".md"))
+        return [stories / n for n in names if not n.startswith(".")], []
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for given in paths:
+        file = Path(os.path.abspath(given))
+        shown = os.path.relpath(file, os.path.abspath(Path(content_dir).parent))
+        if file.parent != stories or not file.name.endswith(".md"):
+            problems.append(Problem(shown, 0, "file", "is not a story: stories are "
+                                    "content/stories/<slug>.<fi|sv>.md"))
+        elif not os.path.lexists(file):
+            problems.append(Problem(shown, 0, "file", "not found"))
+        elif file not in files:
+            files.append(file)
+    return sorted(files), problems
+
+
+def check_translations(loaded: list[Loaded], reported: set[str]) -> list[Problem]:
+    """The language versions of a slug must agree on their taxonomy terms."""
+    by_slug: dict[str, list[Loaded]] = {}
+    for item in loaded:
+        if item.story is not None:
+            by_slug.setdefault(item.story.slug, []).append(item)
+    problems: list[Problem] = []
+    for versions in by_slug.values():
+        if len(versions) != 2:
+            continue
+        first, later = sorted(versions, key=lambda item: item.path)
+        if later.path not in reported:
+            first, later = later, first
+        for name in AGREE:
+            here, there = getattr(later.story, name), getattr(first.story, name)
+            if set(here) != set(there):
+                line = later.lines.get(name) or later.lines.get("municipalities", 1)
+                message = (f"differs from {first.path} (there: {', '.join(there) or 'none'}; "
+                           f"here: {', '.join(here) or 'none'}); translations share their terms")
+                problems.append(Problem(later.path, line, name, message))
+    return problems
+
+
+def load_content(
+    content_dir: Path,
+    *,
+    today: datetime.date | None = None,
+    include_drafts: bool = False,
+    paths: Sequence[Path] | None = None,
+) -> Content:
+    """The vocabularies and stories of a content folder, with every problem found."""
+    today = today or datetime.date.today()
+    vocab, problems = load_vocabularies(Path(content_dir))
+    files, found = story_files(Path(content_dir), paths)
+    problems += found
+    loaded = [load_story(file, Path(content_dir), vocab, today) for file in files]
+    reported = {item.path for item in loaded}
+    for item in loaded:
+        problems += item.problems
+    siblings = _siblings(files, Path(content_dir), vocab, today) if paths is not None else []
+    problems += check_translations(loaded + siblings, reported)
+    stories = [item.story for item in loaded if item.story is not None]
+    if not include_drafts:
+        stories = [story for story in stories if not story.draft]
+    stories.sort(key=lambda story: (story.slug, story.lang.value))
+    return Content(vocab, tuple(stories), tuple(sorted(set(problems))))
+
+
+def _siblings(
+    files: list[Path], content_dir: Path, vocab: Vocabularies, today: datetime.date
+) -> list[Loaded]:
+    """Translations of the given files that were not given, loaded only to compare terms."""
+    extra: list[Loaded] = []
+    for file in files:
+        name = parse_filename(file.name)
+        if name is None:
+            continue
+        other = file.with_name(f"{name[0]}.{Lang(name[1]).other.value}.md")
+        if other not in files and os.path.isfile(other) and not os.path.islink(other):
+            extra.append(load_story(other, content_dir, vocab, today))
+    return extra
