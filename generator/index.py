@@ -42,10 +42,15 @@ class SiteIndex:
     entries: tuple[Entry, ...]
     _newest: dict[Lang, tuple[Entry, ...]] = field(repr=False)
     _by_term: dict[tuple[Lang, Kind], dict[str, tuple[Entry, ...]]] = field(repr=False)
+    _rank: dict[Lang, dict[str, int]] = field(repr=False)
 
     def newest(self, lang: Lang) -> tuple[Entry, ...]:
         """All stories for readers of `lang`, newest first."""
         return self._newest[lang]
+
+    def rank(self, lang: Lang) -> dict[str, int]:
+        """Each story's position in the newest-first order of `lang` (0 = newest)."""
+        return self._rank[lang]
 
     def stories_of(self, term: Term, lang: Lang) -> tuple[Entry, ...]:
         """The stories listed under `term` for readers of `lang`, newest first."""
@@ -117,4 +122,5 @@ def build_index(entries: Iterable[Entry], vocab: Vocabularies) -> SiteIndex:
                     buckets[kind].setdefault(key, []).append(entry)
         for kind, bucket in buckets.items():
             by_term[(lang, kind)] = {k: tuple(v) for k, v in bucket.items()}
-    return SiteIndex(vocab, entries, newest, by_term)
+    rank = {lang: {e.slug: i for i, e in enumerate(newest[lang])} for lang in LANGS}
+    return SiteIndex(vocab, entries, newest, by_term, rank)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from generator.index import SiteIndex, newest_key
+import heapq
+
+from generator.index import SiteIndex
 from generator.model import Entry, Kind, Lang
 
-# Only the newest stories of each shared term are scored, so the cost per story is
-# bounded however large a theme grows.
-POOL = 40
+# Only the newest stories of each shared theme and region are scored, so the cost per story
+# is bounded however large a theme grows.
+POOL = 24
 
 
 def related(
@@ -15,20 +17,23 @@ def related(
 ) -> tuple[Entry, ...]:
     """Up to `limit` stories related to `entry` for readers of `lang`."""
     story = entry.best(lang)
-    themes = set(story.categories)
-    regions = set(story.regions)
+    shared: dict[str, int] = {}
+    nearby: set[str] = set()
     candidates: dict[str, Entry] = {}
     for kind, keys in ((Kind.CATEGORY, story.categories), (Kind.REGION, story.regions)):
         for key in keys:
             term = index.vocab[kind].get(key)
             for other in index.stories_of(term, lang)[:pool] if term else ():
-                candidates.setdefault(other.slug, other)
+                candidates[other.slug] = other
     candidates.pop(entry.slug, None)
-
-    def score(other: Entry) -> tuple:
+    themes, regions = set(story.categories), set(story.regions)
+    for slug, other in candidates.items():
         theirs = other.best(lang)
-        shared = len(themes.intersection(theirs.categories))
-        same_region = bool(regions.intersection(theirs.regions))
-        return (-shared, -same_region, *newest_key(other, lang))
-
-    return tuple(sorted(candidates.values(), key=score)[:limit])
+        shared[slug] = sum(1 for c in theirs.categories if c in themes)
+        if any(r in regions for r in theirs.regions):
+            nearby.add(slug)
+    rank = index.rank(lang)
+    return tuple(heapq.nsmallest(
+        limit, candidates.values(),
+        key=lambda e: (-shared[e.slug], e.slug not in nearby, rank[e.slug]),
+    ))

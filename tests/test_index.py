@@ -93,3 +93,8 @@ def test_collate_sorts_rows_by_label():
     rows = index.overview(Kind.CATEGORY, Lang.FI)
     assert collate(reversed(rows), Lang.FI) == rows
     assert [r.term.label.fi for r in rows][-1] == "Ympäristö"
+
+
+def test_rank_is_the_position_in_newest_first_order():
+    index, _ = make_index(story("old", day="2020-01-01"), story("new", day="2024-01-01"))
+    assert index.rank(Lang.SV) == {"new": 0, "old": 1}
