@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from generator.model import Lang, Story, Vocabularies
 from generator.problems import Problem, suggest
 from generator.taxonomy import content_root_name, load_vocabularies
 
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # the template's instructions are not a story
 AGREE = ("municipalities", "regions", "categories", "sectors", "awards")
 _NAME_RULE = (
     "file name must be <slug>.fi.md or <slug>.sv.md, the slug 3 to 80 characters: "
@@ -89,7 +91,8 @@ def _check_together(checker: Checker, data: dict[str, Located], values: dict[str
         if key not in data:
             checker.report(1, key, "required field is missing")
     if not given & {"municipalities", "regions"}:
-        checker.report(1, "municipalities", "give municipalities or regions (or both)")
+        line = data["municipalities"].line if "municipalities" in data else 1
+        checker.report(line, "municipalities", "give municipalities or regions (or both)")
     if "image" in given and "image_alt" not in given:
         checker.report(data["image"].line, "image_alt", "required with image: describe the image")
     if "image_alt" in given and "image" not in given:
@@ -124,7 +127,7 @@ def load_story(
     if root is not None or not problems:
         checked = check_front_matter(root, StoryContext(path, content_dir, vocab, today))
     problems += checked.problems
-    if not split.body.strip():
+    if not _COMMENT.sub("", split.body).strip():
         problems.append(Problem(path, split.body_line, "body", "is empty: write the story "
                                 "below the front matter's closing '---' line"))
     problems += check_body(split.body, split.body_line, path)
