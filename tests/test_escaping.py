@@ -19,7 +19,8 @@ EVIL = f"Paha {SCRIPT} ja {HANDLER} loppu"
 def hostile_story() -> str:
     front = {
         "title": EVIL,
-        "summary": f"Tiivistelmä {EVIL} ja vielä vähän lisää tekstiä.",
+        # the loader refuses tags in summaries, so only the attribute breakout is tried there
+        "summary": f"Tiivistelmä {HANDLER} ja vielä vähän lisää tekstiä.",
         "date": datetime.date(2022, 2, 2),
         "updated": datetime.date(2022, 3, 3),
         "organisation": EVIL,

@@ -1,0 +1,83 @@
+"""Tests for the plugin's hooks: validation in the build, drafts, options, theme sitemap."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from sitebuild import SITE_FIXTURE, build_site
+
+from generator.problems import format_problems
+from generator.validate import load_content
+
+
+def copy_fixture(tmp_path):
+    project = tmp_path / "site"
+    shutil.copytree(SITE_FIXTURE, project)
+    overrides = str(SITE_FIXTURE.parents[2] / "overrides")
+    config = (SITE_FIXTURE / "mkdocs.yml").read_text().replace("../../../overrides", overrides)
+    (project / "mkdocs.yml").write_text(config)
+    return project
+
+
+def break_story(project):
+    story = project / "content" / "stories" / "vantaa-ollaanihmisiksi.fi.md"
+    story.write_text(story.read_text().replace("categories: [viestinta]",
+                                               "categories: [viestintä, digitalisointi]"))
+
+
+def test_bad_content_fails_the_build_with_the_checkers_messages(tmp_path, caplog):
+    project = copy_fixture(tmp_path)
+    break_story(project)
+    expected = format_problems(load_content(project / "content").problems)
+    assert "digitalisointi" in expected
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(project, tmp_path / "out")
+    assert expected in caplog.text
+
+
+def test_the_command_line_build_reports_problems_without_a_traceback(tmp_path):
+    project = copy_fixture(tmp_path)
+    break_story(project)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "o")],
+        cwd=project, capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 1
+    assert "vantaa-ollaanihmisiksi.fi.md" in run.stderr and "digitalisointi" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_drafts_option_overrides_the_command(tmp_path):
+    project = copy_fixture(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("home_awarded: 2", "home_awarded: 2\n"
+                                                 "      drafts: true"))
+    site = build_site(project, tmp_path / "out")
+    assert (site / "fi/tarinat/luonnos-tarina/index.html").is_file()
+
+
+def test_options_have_the_site_defaults_and_are_typed():
+    config = load_config(str(SITE_FIXTURE.parents[2] / "mkdocs.yml"))
+    options = config.plugins["generator"].config
+    assert (options.per_page, options.home_newest, options.related) == (20, 6, 4)
+    assert options.drafts is None
+    from generator.config import GeneratorConfig
+
+    bad = GeneratorConfig()
+    bad.load_dict({"per_page": "twenty"})
+    failed, _ = bad.validate()
+    assert [name for name, _ in failed] == ["per_page"]
+
+
+def test_theme_sitemap_is_not_rendered():
+    config = load_config(str(SITE_FIXTURE / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    assert "sitemap.xml" not in config.theme.static_templates
+    assert "404.html" in config.theme.static_templates
