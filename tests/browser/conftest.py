@@ -19,6 +19,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SUB_PATH = "tori"
+PER_PAGE = 5
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -57,6 +58,8 @@ def built_site(_http_server) -> Path:
         site_url=f"http://127.0.0.1:{server.server_port}/{SUB_PATH}/",
         site_dir=str(site_dir),
     )
+    # A short page size gives the sample content listings with a page 2 (pager checks).
+    config.plugins["generator"].config["per_page"] = PER_PAGE
     build(config)
     return site_dir
 
