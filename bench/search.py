@@ -119,11 +119,13 @@ def measure_query(site: Path, address: str) -> tuple[str, list[Fetch]]:
             page.goto(base + address)
             page.wait_for_function(
                 "() => { const r = document.querySelector('[data-tori-search]');"
-                " return r && !r.hasAttribute('aria-busy')"
-                " && document.querySelectorAll('.tori-search__results li').length > 0; }",
+                " const s = document.querySelector('.tori-finder__status');"
+                " return r && s && !r.hasAttribute('aria-busy') && s.textContent.trim() !== ''"
+                " && (document.querySelector('.tori-finder__results li')"
+                "     || !/\\d/.test(s.textContent)); }",
                 timeout=60_000)
             page.wait_for_load_state("networkidle")
-            status = page.locator(".tori-search__status").inner_text()
+            status = page.locator(".tori-finder__status").inner_text()
             browser.close()
     finally:
         server.shutdown()
@@ -180,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--reuse", action="store_true",
                         help="use bench/out/site-N as it is when it was built before")
-    parser.add_argument("--query", default="työhyvinvointia", help="the search words")
+    parser.add_argument("--query", default="ajanvarausta", help="the search words")
     parser.add_argument("--filter", default="region=Uusimaa", metavar="NAME=VALUE",
                         help="one filter of the search page (default region=Uusimaa)")
     args = parser.parse_args(argv)

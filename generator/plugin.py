@@ -68,7 +68,10 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
 
     def on_post_build(self, *, config):
         # Pagefind reads the written story pages, so the index is built last, into pagefind/.
-        report = search.build_index(Path(config.site_dir))
+        try:
+            report = search.build_index(Path(config.site_dir))
+        except search.SearchIndexError as err:
+            raise PluginError(str(err)) from err
         log.info("Pagefind indexed %s pages in %.1f s", report.pages, report.seconds)
 
     def on_template_context(self, context, *, template_name, config):

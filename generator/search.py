@@ -7,10 +7,10 @@ filter choices and strings are rendered here, in the page's language.
 
 from __future__ import annotations
 
-import asyncio
 import html
 import json
 import shutil
+import subprocess
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -188,12 +188,18 @@ class IndexReport:
 STORY_GLOB = "{" + ",".join(f"{lang.value}/{urls.STORIES[lang]}" for lang in LANGS) + "}/**/*.html"
 
 
+class SearchIndexError(Exception):
+    """Pagefind could not index the site."""
+
+
 def build_index(site_dir: Path) -> IndexReport:
     """Index the built site's story pages into `site_dir/pagefind/`, byte-stable."""
     start = time.perf_counter()
     bundle = site_dir / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # a dirty rebuild must not keep stale chunks
-    asyncio.run(_run_pagefind(site_dir, bundle))
+    if not _has_story_pages(site_dir):  # Pagefind refuses to write an empty index
+        return IndexReport({}, 0.0, 0)
+    run_pagefind(site_dir)
     search_bundle.normalise(bundle)
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     pages = {code: info["page_count"] for code, info in sorted(entry["languages"].items())}
@@ -201,10 +207,24 @@ def build_index(site_dir: Path) -> IndexReport:
     return IndexReport(pages, round(time.perf_counter() - start, 3), size)
 
 
-async def _run_pagefind(site_dir: Path, bundle: Path) -> None:
-    """Run Pagefind's indexing service over the story pages of `site_dir`."""
-    from pagefind.index import PagefindIndex  # imported late: it is only needed at build time
+def _has_story_pages(site_dir: Path) -> bool:
+    """Whether the built site holds at least one story page."""
+    folders = (site_dir / lang.value / urls.STORIES[lang] for lang in LANGS)
+    return any(next(folder.glob("*/index.html"), None) for folder in folders)
 
-    config = {"output_path": str(bundle.resolve())}
-    async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
-        await index.add_directory(str(site_dir.resolve()), glob=STORY_GLOB)
+
+def run_pagefind(site_dir: Path) -> None:
+    """Run the Pagefind binary of the `pagefind[bin]` wheel over the story pages of `site_dir`."""
+    # The binary rather than the Python API: the API's service is terminated right after its
+    # "files written" reply, which on a loaded machine left pagefind-entry.json empty at 10k pages.
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexError("the Pagefind binary is missing; install pagefind[bin]")
+    command = [str(binary), "--site", str(site_dir), "--glob", STORY_GLOB,
+               "--output-subdir", BUNDLE, "--silent"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not (site_dir / BUNDLE / "pagefind-entry.json").is_file():
+        tail = (done.stderr or done.stdout).strip()[-2000:]
+        raise SearchIndexError(f"Pagefind failed (exit {done.returncode}) on {site_dir}: {tail}")

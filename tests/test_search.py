@@ -182,3 +182,16 @@ def test_build_index_is_byte_identical_when_run_again(tiny_site):
 
 def test_story_glob_covers_both_languages_story_folders():
     assert search.STORY_GLOB == "{fi/tarinat,sv/berattelser}/**/*.html"
+
+
+def test_a_failing_pagefind_is_reported_with_its_exit_status(tiny_site, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    with pytest.raises(search.SearchIndexError, match=r"Pagefind failed \(exit 1\)"):
+        search.build_index(tiny_site)
+
+
+def test_a_site_without_stories_gets_no_index_and_no_error(tmp_path):
+    (tmp_path / "fi" / "teemat").mkdir(parents=True)
+    (tmp_path / "fi" / "teemat" / "index.html").write_text("<html lang='fi'><body>x</body></html>")
+    assert search.build_index(tmp_path) == search.IndexReport({}, 0.0, 0)
+    assert not (tmp_path / search.BUNDLE).exists()

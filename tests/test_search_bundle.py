@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import json
 from pathlib import Path
@@ -48,7 +47,7 @@ def _filters(bundle: Path) -> dict[str, dict[str, list[int]]]:
 def raw_bundle(tmp_path) -> Path:
     """Pagefind's own output for the little site, before normalising."""
     site = _site(tmp_path / "site")
-    asyncio.run(search._run_pagefind(site, site / "pagefind"))
+    search.run_pagefind(site)
     return site / "pagefind"
 
 
