@@ -145,7 +145,8 @@ class Checker:
                 self.report(item.line, where, f"unknown {word} '{key}'", hint)
             else:
                 found.append(key)
-        if low and not low <= len(items) <= high:
+        countable = isinstance(loc.value, list | str)
+        if low and countable and not low <= len(items) <= high:
             self.report(loc.line, name, f"give {low} to {high} {name} (now {len(items)})")
         return tuple(found)
 
@@ -208,7 +209,9 @@ class Checker:
     def links(self, loc: Located, name: str) -> tuple[Link, ...]:
         """Links elsewhere: each a title and an http(s) URL."""
         if not isinstance(loc.value, list):
-            self.items(loc, name)  # reports the wrong type
+            if loc.value is not INVALID:
+                message = f"must be a list of links with title and url, not {kind_of(loc.value)}"
+                self.report(loc.line, name, message)
             return ()
         found: list[Link] = []
         for index, item in enumerate(loc.value):

@@ -64,6 +64,7 @@ class _Frame:
     is_map: bool
     line: int
     path: str
+    valid: bool = True  # False when its tag was refused
     items: list[Located] = field(default_factory=list)
 
     def child_path(self) -> str:
@@ -91,6 +92,7 @@ class _Builder:
     stack: list[_Frame] = field(default_factory=list)
     root: Located | None = None
     documents: int = 0
+    aliases: int = 0
 
     def report(self, line: int, where: str, message: str) -> None:
         """Record a problem about the value at `where` (the whole document when empty)."""
@@ -112,13 +114,17 @@ class _Builder:
             if len(self.stack) >= MAX_DEPTH:
                 self.report(line, re.split(r"[.\[]", where)[0], "nested too deeply")
                 raise _StopParsing
-            _check_tag(event.tag, _COLLECTION_TAGS, self, line, where)
-            self.stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), line, where))
+            valid = _check_tag(event.tag, _COLLECTION_TAGS, self, line, where)
+            is_map = isinstance(event, yaml.MappingStartEvent)
+            self.stack.append(_Frame(is_map, line, where, valid))
             return
         if isinstance(event, yaml.CollectionEndEvent):
             item = _finish(self.stack.pop(), self)
         elif isinstance(event, yaml.AliasEvent):
-            self.report(line, where, "YAML aliases are not allowed")
+            # One report is enough: an alias bomb would otherwise yield a problem per alias.
+            self.aliases += 1
+            if self.aliases == 1:
+                self.report(line, where, "YAML aliases are not allowed: write the value out")
             item = Located(INVALID, line)
         else:
             item = _scalar(event, line, self, where)
@@ -175,6 +181,8 @@ def _scalar(event: yaml.ScalarEvent, line: int, builder: _Builder, where: str) -
 
 def _finish(frame: _Frame, builder: _Builder) -> Located:
     """Turn a finished frame into a list or a mapping keyed by text."""
+    if not frame.valid:
+        return Located(INVALID, frame.line)
     if not frame.is_map:
         return Located(frame.items, frame.line)
     mapping: dict[str, Located] = {}

@@ -32,7 +32,8 @@ BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+# A link target may hold one level of balanced parentheses, as CommonMark allows.
+_MD_LINK = re.compile(r"\]\(\s*<?([^\s()>]*(?:\([^\s()]*\)[^\s()>]*)*)")
 _MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -61,6 +62,11 @@ def unsafe_url(url: str) -> bool:
     return target.startswith(BAD_SCHEMES)
 
 
+def _shown(url: str) -> str:
+    """A link target shortened for a message."""
+    return url if len(url) <= 40 else url[:39] + "…"
+
+
 class _AllowList(HTMLParser):
     """Reports every tag or attribute outside the allow-list, with its line in the body."""
 
@@ -82,7 +88,7 @@ class _AllowList(HTMLParser):
             elif name not in allowed:
                 self.found.append((line, f"attribute '{name}' is not allowed on <{tag}>"))
             elif name in URL_ATTRS and value and unsafe_url(value):
-                self.found.append((line, f"unsafe address in {name}= of <{tag}>"))
+                self.found.append((line, f"unsafe address '{_shown(value)}' in {name}= of <{tag}>"))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -95,11 +101,11 @@ def check_body(body: str, body_line: int, path: str) -> list[Problem]:
     for number, line in enumerate(lines, start=1):
         for match in _AUTOLINK.finditer(line):
             if unsafe_url(match.group(1)):
-                found.append((number, "unsafe address in an automatic link"))
+                found.append((number, f"unsafe address '{_shown(match.group(1))}' in a link"))
         lines[number - 1] = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), line)
         targets = _MD_LINK.findall(line) + _MD_REFERENCE.findall(line)
-        bad = [t for t in targets if unsafe_url(t)]
-        found.extend((number, "unsafe address in a link or image") for _ in bad)
+        found.extend((number, f"unsafe address '{_shown(target)}' in a link or image")
+                     for target in targets if unsafe_url(target))
     text = "\n".join(lines)
     if "<" in text:
         parser = _AllowList()

@@ -1,0 +1,205 @@
+"""Tests for generator.validate: whole content folders, one fixture folder per kind of bad input.
+
+Each tests/fixtures/problems/<case>/ holds `stories/` (and `taxonomies/` when the case is about
+vocabularies; otherwise tests/fixtures/vocab/ is used) and `expected.txt`, the exact output
+lines. After a deliberate change of messages, rewrite them with
+`TORI_UPDATE_EXPECTED=1 python3 -m pytest tests/test_validate.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.model import Contact, Lang, Link
+from generator.validate import load_content, load_story
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES = sorted(p.name for p in (FIXTURES / "problems").iterdir() if p.is_dir())
+TODAY = datetime.date(2025, 6, 1)
+
+
+def make_content(tmp_path: Path, stories: Path | None, taxonomies: Path | None = None) -> Path:
+    """A content folder in tmp_path built from fixture folders."""
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copytree(taxonomies or FIXTURES / "vocab" / "taxonomies", content / "taxonomies")
+    if stories is not None:
+        shutil.copytree(stories, content / "stories", symlinks=True)
+    else:
+        (content / "stories" / "images").mkdir(parents=True)
+    return content
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_problem_case_reports_exact_lines(case: str, tmp_path: Path) -> None:
+    folder = FIXTURES / "problems" / case
+    taxonomies = folder / "taxonomies"
+    own = taxonomies if taxonomies.is_dir() else None
+    content = make_content(tmp_path, folder / "stories", own)
+    result = load_content(content, today=TODAY)
+    lines = [problem.text() for problem in result.problems]
+    expected_file = folder / "expected.txt"
+    if os.environ.get("TORI_UPDATE_EXPECTED"):
+        expected_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert lines, f"case {case} must find at least one problem"
+    assert lines == expected_file.read_text(encoding="utf-8").splitlines()
+    assert result.problems == tuple(sorted(result.problems))
+
+
+def test_every_problem_case_has_expected_output() -> None:
+    missing = [c for c in CASES if not (FIXTURES / "problems" / c / "expected.txt").is_file()]
+    assert missing == []
+
+
+@pytest.fixture
+def valid(tmp_path: Path) -> Path:
+    """The valid fixture content folder, copied to tmp_path."""
+    return make_content(tmp_path, FIXTURES / "valid" / "stories")
+
+
+def test_valid_content_loads_without_problems(valid: Path) -> None:
+    result = load_content(valid, today=TODAY)
+    assert result.problems == ()
+    assert [(s.slug, s.lang) for s in result.stories] == [
+        ("hollola-latu", Lang.FI), ("hollola-latu", Lang.SV), ("lieksa-etapalvelut", Lang.FI)
+    ]
+
+
+def test_story_fields_are_built_as_the_contract_says(valid: Path) -> None:
+    story = load_content(valid, today=TODAY).stories[0]
+    assert story.source == "stories/hollola-latu.fi.md"
+    assert story.image == "stories/images/latu.svg"
+    assert story.municipalities == ("lahti", "hollola")  # as the editor wrote them
+    assert story.regions == ("uusimaa", "paijat-hame")  # vocabulary order, de-duplicated
+    assert story.sectors == ("koko-kunta", "tekninen-toimi")
+    assert story.awards == ("2019-innostavat-teot",)  # a single string is a list of one
+    assert story.summary.startswith("Hollolan liikuntapalvelut") and "\n" not in story.summary
+    assert story.date == datetime.date(2024, 3, 1)
+    assert story.updated == datetime.date(2024, 4, 15)
+    assert story.contact == Contact("Maija Meikäläinen", "liikuntasuunnittelija",
+                                    "maija.meikalainen@example.fi")
+    assert story.links == (Link("Kunnan latukartta", "https://www.example.fi/ladut"),)
+    assert story.body_line == 28
+    assert story.body.splitlines()[1] == "Hollolassa ladut kunnostettiin talkoilla."
+
+
+def test_bom_and_crlf_are_tolerated(valid: Path) -> None:
+    story = load_content(valid, today=TODAY).stories[2]
+    assert story.title == "Etäpalvelut Lieksassa"
+    assert story.categories == ("digitalisaatio",)
+    assert story.regions == ("pohjois-karjala",)
+    assert story.body.strip() == "Tarina."
+
+
+def test_drafts_are_validated_and_kept_only_when_asked(valid: Path) -> None:
+    with_drafts = load_content(valid, today=TODAY, include_drafts=True)
+    assert [s.slug for s in with_drafts.stories if s.draft] == ["vantaa-luonnos"]
+    draft = valid / "stories" / "vantaa-luonnos.fi.md"
+    draft.write_text(draft.read_text().replace("palvelumuotoilu", "palvelumuotoilut"))
+    problems = load_content(valid, today=TODAY).problems
+    assert [p.field for p in problems] == ["categories[0]"]
+
+
+def test_date_after_today_is_a_problem_only_until_that_day(valid: Path) -> None:
+    early = load_content(valid, today=datetime.date(2024, 4, 1))
+    assert [p.text() for p in early.problems] == [
+        "content/stories/hollola-latu.fi.md:7: updated: 2024-04-15 is in the future",
+        "content/stories/vantaa-luonnos.fi.md:4: date: 2025-01-10 is in the future",
+    ]
+
+
+def test_paths_check_only_the_given_files(valid: Path) -> None:
+    given = [valid / "stories" / "lieksa-etapalvelut.fi.md"]
+    result = load_content(valid, today=TODAY, paths=given)
+    assert [s.slug for s in result.stories] == ["lieksa-etapalvelut"]
+    assert result.problems == ()
+
+
+def test_paths_compare_with_a_translation_that_was_not_given(valid: Path) -> None:
+    sv = valid / "stories" / "hollola-latu.sv.md"
+    sv.write_text(sv.read_text().replace("[hollola, lahti]", "[hollola]"))
+    result = load_content(valid, today=TODAY, paths=[valid / "stories" / "hollola-latu.fi.md"])
+    assert [(p.path, p.line, p.field) for p in result.problems] == [
+        ("content/stories/hollola-latu.fi.md", 9, "municipalities")
+    ]
+
+
+def test_paths_outside_stories_or_missing_are_problems(valid: Path, tmp_path: Path) -> None:
+    stray = tmp_path / "elsewhere.fi.md"
+    stray.write_text("x")
+    missing = valid / "stories" / "puuttuva-tarina.fi.md"
+    result = load_content(valid, today=TODAY, paths=[stray, missing])
+    assert [(p.path, p.message) for p in result.problems] == [
+        ("content/stories/puuttuva-tarina.fi.md", "not found"),
+        ("elsewhere.fi.md", "is not a story: stories are content/stories/<slug>.<fi|sv>.md"),
+    ]
+
+
+def test_symlinked_story_is_a_problem_and_never_read(valid: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("---\ntitle: salaisuus\n---\n")
+    (valid / "stories" / "linkki-tarina.fi.md").symlink_to(secret)
+    problems = load_content(valid, today=TODAY).problems
+    assert [p.text() for p in problems] == [
+        "content/stories/linkki-tarina.fi.md: file: is a symbolic link; commit the file itself"
+    ]
+
+
+def test_symlinked_image_is_a_problem(valid: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.svg"
+    outside.write_text("<svg/>")
+    (valid / "stories" / "images" / "latu.svg").unlink()
+    (valid / "stories" / "images" / "latu.svg").symlink_to(outside)
+    problems = load_content(valid, today=TODAY).problems
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (17, "image", "'images/latu.svg' is a symbolic link; commit the image itself")
+    ]
+
+
+def test_image_over_two_megabytes_is_a_problem(valid: Path) -> None:
+    image = valid / "stories" / "images" / "latu.svg"
+    image.write_bytes(b"<svg>" + b" " * (2 * 1024 * 1024))
+    problems = load_content(valid, today=TODAY).problems
+    assert [p.message for p in problems] == ["'images/latu.svg' is larger than 2 MB (2.0 MB)"]
+
+
+def test_story_file_over_the_size_limit_is_not_read(valid: Path) -> None:
+    big = valid / "stories" / "iso-tarina.fi.md"
+    big.write_bytes(b"---\n" + b"x" * 1_000_001)
+    problems = load_content(valid, today=TODAY).problems
+    assert [p.text() for p in problems] == [
+        "content/stories/iso-tarina.fi.md: file: is larger than 1 MB"
+    ]
+
+
+def test_missing_stories_folder_is_a_problem(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "vocab" / "taxonomies", content / "taxonomies")
+    result = load_content(content, today=TODAY)
+    assert [p.text() for p in result.problems] == [
+        "content/stories: folder: not found: stories live in content/stories/"
+    ]
+
+
+def test_load_story_returns_problems_for_a_bad_file(valid: Path) -> None:
+    from generator.taxonomy import load_vocabularies
+
+    vocab, _ = load_vocabularies(valid)
+    file = valid / "stories" / "rikki-tarina.fi.md"
+    file.write_bytes(b"---\n: : :\n---\n")
+    loaded = load_story(file, valid, vocab, TODAY)
+    assert loaded.story is None
+    assert loaded.problems[0].field == "front matter"
+
+
+def test_real_content_passes(tmp_path: Path) -> None:
+    """The project's own content is valid on the day it is built."""
+    content = Path(__file__).parent.parent / "content"
+    result = load_content(content)
+    assert [p.text() for p in result.problems] == []
+    assert result.stories
