@@ -73,6 +73,7 @@ class Plan:
     municipalities: tuple[str, ...]
     regions: tuple[str, ...]
     categories: tuple[str, ...]
+    sectors: tuple[str, ...]
     awards: tuple[str, ...]
 
 
@@ -141,7 +142,10 @@ def plan_story(rng: random.Random, vocab: Vocab, number: int, langs: tuple[Lang,
     topic = rng.randrange(len(WORDS[Lang.FI].topics))
     slug = f"bench-{number:05d}-{slugify(WORDS[Lang.FI].topics[topic])}"
     categories = tuple(rng.sample(vocab.categories, rng.randint(1, 3)))
-    return Plan(number, slug, topic, langs, date, municipalities, regions, categories, awards)
+    # translations must agree on their terms, so sectors are drawn once per story
+    sectors = tuple(rng.sample(vocab.sectors, rng.randint(1, 2))) if rng.random() < 0.6 else ()
+    return Plan(number, slug, topic, langs, date, municipalities, regions, categories, sectors,
+                awards)
 
 
 def place(plan: Plan, vocab: Vocab) -> Text:
@@ -178,8 +182,8 @@ def front_matter(rng: random.Random, plan: Plan, vocab: Vocab, lang: Lang) -> di
         plan.municipalities or plan.regions
     )
     fm["categories"] = list(plan.categories)
-    if rng.random() < 0.6:
-        fm["sectors"] = rng.sample(vocab.sectors, rng.randint(1, 2))
+    if plan.sectors:
+        fm["sectors"] = list(plan.sectors)
     if plan.awards:
         fm["awards"] = list(plan.awards)
     fm.update(optional_fields(rng, plan, lang))

@@ -17,6 +17,7 @@ sys.path.insert(0, str(REPO))  # bench/ is a folder of scripts, not an installed
 from bench.corpus import CorpusError, main, write_corpus  # noqa: E402
 from bench.filler import word_count  # noqa: E402
 from generator.urls import is_slug  # noqa: E402
+from generator.validate import load_content  # noqa: E402
 
 CONTENT = REPO / "content"
 FIELDS = {"title", "summary", "date", "updated", "organisation", "municipalities", "regions",
@@ -119,6 +120,15 @@ def test_front_matter_follows_the_contract(corpus: Path, stories: dict) -> None:
             assert fm["contact"]["name"] and EMAIL_RE.match(fm["contact"]["email"])
         assert all(link["url"].startswith("https://") for link in fm.get("links", []))
         assert body.strip()
+
+
+def test_every_file_passes_the_real_validator(corpus: Path, stories: dict) -> None:
+    content = load_content(corpus)
+    assert [p.text() for p in content.problems] == []
+    assert len(content.stories) == len(stories)
+    assert {(s.slug, s.lang.value) for s in content.stories} == {
+        tuple(p.name.rsplit(".", 2)[:2]) for p in stories
+    }
 
 
 def test_copies_the_real_content_except_its_stories(corpus: Path) -> None:
