@@ -116,7 +116,8 @@ class Planner:
         """A language's home page around the Markdown intro of content/<lang>/index.md."""
         lang, s, index = info.lang, self.settings, self.index
         return HomeView(
-            head=make_head(lang, versions, info.title, info.description, section="home"),
+            head=make_head(lang, versions, info.title, info.description, section="home",
+                           feed=self._feed(urls.stories(lang))),
             newest=self.cards.cards(index.newest(lang)[: s.home_newest], lang),
             awarded=self.cards.cards(index.awarded(lang)[: s.home_awarded], lang),
             themes=self._term_links(Kind.CATEGORY, lang),
@@ -192,7 +193,7 @@ class Planner:
         page_n = label("page_n", lang, number=number).lower()
         title = heading if number == 1 else f"{heading}, {page_n}"
         cards = self.cards.cards(pager.items, lang)
-        feed = urls.feed(pager.base) if urls.feed(pager.base) in self.feeds else None
+        feed = self._feed(pager.base)
         head = make_head(lang, versions, title, intro, section=section, feed=feed)
         municipalities = ()
         if term is not None and term.kind is Kind.REGION:
@@ -202,6 +203,10 @@ class Planner:
             pager=_with_items(pager, cards), count_text=count_label(pager.total, lang),
             overview_url=overview_url, municipalities=municipalities,
         )
+
+    def _feed(self, listing: str) -> str | None:
+        """The feed of a listing, if the feeds module wrote one."""
+        return urls.feed(listing) if urls.feed(listing) in self.feeds else None
 
     def _page_count(self, term: Term | None, lang: Lang) -> int:
         total = len(self.index.newest(lang)) if term is None else self.index.count(term, lang)

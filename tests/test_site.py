@@ -254,6 +254,7 @@ def test_listing_heads_link_their_feed(html, built_site):
     assert (built_site / "sv/teman/miljo/feed.xml").is_file()
     assert not html("fi/teemat/robotiikka-ja-automaatio/").xpath(
         "//link[@type='application/atom+xml']")
+    assert html("fi/").xpath("//link[@type='application/atom+xml']/@href") == ["tarinat/feed.xml"]
 
 
 def test_home_page_has_intro_search_newest_awarded_and_ways_in(html):
