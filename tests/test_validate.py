@@ -203,3 +203,53 @@ def test_real_content_passes(tmp_path: Path) -> None:
     result = load_content(content)
     assert [p.text() for p in result.problems] == []
     assert result.stories
+
+
+# Fuzzing: whatever the bytes, the single-file loader returns a story or problems.
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from generator.frontmatter import FIELDS  # noqa: E402
+from generator.taxonomy import load_vocabularies  # noqa: E402
+
+_VOCAB, _ = load_vocabularies(FIXTURES / "vocab")
+_FUZZ = settings(max_examples=300, deadline=None,
+                 suppress_health_check=[HealthCheck.function_scoped_fixture])
+_SCALARS = (st.text(max_size=12) | st.integers() | st.booleans() | st.none() | st.dates()
+            | st.sampled_from(["hollola", "yhteistyo", "2024-02-30", "https://a.fi", "x@y.fi"]))
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.sampled_from(["name", "url", "title", "x"]), inner, max_size=3),
+    max_leaves=8,
+)
+_FRONT = st.dictionaries(st.sampled_from([*sorted(FIELDS), "catgories"]), _VALUES, max_size=10)
+
+
+def _load_bytes(tmp_path: Path, data: bytes):
+    """Write bytes as a story file and load it."""
+    stories = tmp_path / "stories"
+    stories.mkdir(exist_ok=True)
+    file = stories / "fuzz-tarina.fi.md"
+    file.write_bytes(data)
+    loaded = load_story(file, tmp_path, _VOCAB, TODAY)
+    assert (loaded.story is None) == bool(loaded.problems)
+    assert all(p.path == f"{tmp_path.name}/stories/fuzz-tarina.fi.md" for p in loaded.problems)
+    return loaded
+
+
+@_FUZZ
+@given(data=st.binary(max_size=400))
+def test_fuzz_arbitrary_bytes_never_raise(tmp_path: Path, data: bytes) -> None:
+    _load_bytes(tmp_path, data)
+    _load_bytes(tmp_path, b"---\n" + data + b"\n---\nbody\n")
+
+
+@_FUZZ
+@given(front=_FRONT, body=st.text(max_size=80))
+def test_fuzz_arbitrary_yaml_front_matter_never_raises(tmp_path: Path, front, body: str) -> None:
+    import yaml
+
+    document = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+    _load_bytes(tmp_path, f"---\n{document}---\n{body}\n".encode())

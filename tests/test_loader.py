@@ -1,0 +1,204 @@
+"""Tests for generator.loader: YAML with lines, front-matter split, safe file reading."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from generator.loader import (
+    INVALID,
+    Located,
+    image_problem,
+    is_date,
+    parse_filename,
+    parse_yaml,
+    read_text,
+    split_front_matter,
+)
+
+
+def texts(problems) -> list[str]:
+    return [p.text() for p in problems]
+
+
+def test_values_carry_key_and_item_lines_offset_by_first_line() -> None:
+    root, problems = parse_yaml("title: Otsikko\ncategories:\n  - a\n  - b\n", "f.md", 2, "fm")
+    assert problems == []
+    assert root == Located({
+        "title": Located("Otsikko", 2),
+        "categories": Located([Located("a", 4), Located("b", 5)], 3),
+    }, 2)
+
+
+def test_scalars_use_yaml_safe_types() -> None:
+    root, _ = parse_yaml("a: 2024-05-31\nb: 12\nc: true\nd: ~\ne: '12'\nf: 1.5\n", "f", 1, "fm")
+    values = {key: loc.value for key, loc in root.value.items()}
+    assert values == {"a": datetime.date(2024, 5, 31), "b": 12, "c": True, "d": None, "e": "12",
+                      "f": 1.5}
+
+
+def test_alias_is_reported_once_and_its_value_is_invalid() -> None:
+    root, problems = parse_yaml("a: &x [1]\nb: *x\nc: *x\n", "f.md", 1, "fm")
+    assert texts(problems) == ["f.md:2: b: YAML aliases are not allowed: write the value out"]
+    assert root.value["b"].value is INVALID and root.value["c"].value is INVALID
+
+
+def test_alias_bomb_costs_nothing() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]"
+              for i in range(8)]
+    root, problems = parse_yaml("\n".join(lines), "f.md", 1, "fm")
+    assert len(problems) == 1
+    assert root.value["i"].value == [Located(INVALID, 9)] * 9
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("a: !!python/object/apply:os.system [ls]", "!!python/object/apply:os.system"),
+    ("a: !custom x", "!custom"),
+    ("a: !!binary aGVsbG8=", "!!binary"),
+    ("a: !!set {x: null}", "!!set"),
+])
+def test_unknown_tags_are_refused(text: str, shown: str) -> None:
+    root, problems = parse_yaml(text, "f.md", 1, "fm")
+    assert texts(problems) == [f"f.md:1: a: YAML tag '{shown}' is not allowed"]
+    assert root.value["a"].value is INVALID
+
+
+def test_explicit_standard_tags_are_fine() -> None:
+    root, problems = parse_yaml("a: !!str 2024\nb: !!int '7'\n", "f", 1, "fm")
+    assert problems == []
+    assert (root.value["a"].value, root.value["b"].value) == ("2024", 7)
+
+
+def test_invalid_date_and_huge_number_are_problems() -> None:
+    _, problems = parse_yaml(f"a: 2024-02-30\nb: {'9' * 5000}\n", "f.md", 1, "fm")
+    assert texts(problems) == [
+        "f.md:1: a: '2024-02-30' is not a valid date (YYYY-MM-DD)",
+        f"f.md:2: b: '{'9' * 40}' is not a valid number",
+    ]
+
+
+def test_duplicate_and_non_text_keys_are_problems() -> None:
+    root, problems = parse_yaml("a: 1\na: 2\n? [x]\n: 3\n2024: y\n", "f.md", 1, "fm")
+    assert texts(problems) == [
+        "f.md:2: a: the same field is given twice",
+        "f.md:3: fm: field names must be plain text",
+        "f.md:5: fm: field names must be plain text",
+    ]
+    assert root.value == {"a": Located(1, 1)}
+
+
+def test_deep_nesting_stops_early_without_crashing() -> None:
+    # 200 000 nested brackets would crash libyaml's recursive composer and take minutes to scan.
+    root, problems = parse_yaml("tags: " + "[" * 200_000, "f.md", 3, "fm")
+    assert root is None
+    assert texts(problems) == ["f.md:3: tags: nested too deeply"]
+
+
+def test_syntax_error_has_the_file_line() -> None:
+    root, problems = parse_yaml("a: 1\nb: [x\nc: 2\n", "f.md", 2, "front matter")
+    assert root is None
+    assert problems[0].line >= 3 and problems[0].field == "front matter"
+    assert problems[0].message.startswith("not valid YAML: ")
+
+
+def test_second_document_is_a_problem() -> None:
+    _, problems = parse_yaml("a: 1\n---\nb: 2\n", "f.md", 1, "file")
+    assert texts(problems) == ["f.md:2: file: more than one YAML document"]
+
+
+def test_split_front_matter_reports_body_line() -> None:
+    split, problems = split_front_matter("---\ntitle: x\n---\n\nTeksti\n", "f.md")
+    assert problems == []
+    assert (split.front_matter, split.fm_line, split.body, split.body_line) == (
+        "title: x", 2, "\nTeksti\n", 4)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("title: x\n", "the file must start with a '---' line that opens the front matter"),
+    ("\n---\ntitle: x\n---\n", "the file must start with a '---' line that opens the front matter"),
+    ("---\ntitle: x\n", "the front matter is not closed: add a '---' line after the last field"),
+    ("", "the file must start with a '---' line that opens the front matter"),
+])
+def test_split_front_matter_problems(text: str, message: str) -> None:
+    split, problems = split_front_matter(text, "f.md")
+    assert split is None
+    assert texts(problems) == [f"f.md:1: front matter: {message}"]
+
+
+def test_read_text_drops_bom_and_normalises_newlines(tmp_path: Path) -> None:
+    file = tmp_path / "a.md"
+    file.write_bytes(b"\xef\xbb\xbf---\r\nx: 1\r\n")
+    assert read_text(file, "a.md") == ("---\nx: 1\n", [])
+
+
+def test_read_text_refuses_non_utf8_with_line(tmp_path: Path) -> None:
+    file = tmp_path / "a.md"
+    file.write_bytes(b"---\ntitle: Hyv\xe4\n")
+    text, problems = read_text(file, "a.md")
+    assert text is None
+    assert texts(problems) == ["a.md:2: file: is not UTF-8 text; save it as UTF-8"]
+
+
+def test_read_text_refuses_symlinks_folders_and_big_files(tmp_path: Path) -> None:
+    target = tmp_path / "target.md"
+    target.write_text("x")
+    (tmp_path / "link.md").symlink_to(target)
+    (tmp_path / "dir.md").mkdir()
+    (tmp_path / "big.md").write_bytes(b"x" * 101)
+    assert texts(read_text(tmp_path / "link.md", "l")[1]) == [
+        "l: file: is a symbolic link; commit the file itself"]
+    assert texts(read_text(tmp_path / "dir.md", "d")[1]) == [
+        "d: file: is a folder; a story must be a file"]
+    assert read_text(tmp_path / "big.md", "b", limit=100)[0] is None
+    assert read_text(tmp_path / "missing.md", "m")[1][0].message.startswith("cannot be read")
+
+
+@pytest.mark.parametrize(("name", "parsed"), [
+    ("hollola-latu.fi.md", ("hollola-latu", "fi")),
+    ("a1b.sv.md", ("a1b", "sv")),
+    ("ab.fi.md", None),
+    ("Hollola.fi.md", None),
+    ("hollola--latu.fi.md", None),
+    ("hollola-latu.en.md", None),
+    ("hollola-latu.md", None),
+    ("x" * 81 + ".fi.md", None),
+])
+def test_parse_filename(name: str, parsed) -> None:
+    assert parse_filename(name) == parsed
+
+
+def test_is_date_excludes_datetimes() -> None:
+    assert is_date(datetime.date(2024, 1, 1))
+    assert not is_date(datetime.datetime(2024, 1, 1, 12))
+    assert not is_date("2024-01-01")
+
+
+@pytest.mark.parametrize(("name", "data", "problem"), [
+    ("a.jpg", b"\xff\xd8\xff\xe0rest", ""),
+    ("a.png", b"\x89PNG\r\n\x1a\nrest", ""),
+    ("a.webp", b"RIFF\x00\x00\x00\x00WEBPVP8 ", ""),
+    ("a.svg", b'<?xml version="1.0"?>\n<svg/>', ""),
+    ("a.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", ""),
+    ("a.jpg", b"\x89PNG\r\n\x1a\n", "is not a JPEG file despite its name"),
+    ("a.gif", b"GIF89a", "must be a JPEG, PNG, WebP or SVG image (.jpg, .png, .webp, .svg)"),
+])
+def test_image_problem_checks_type_by_name_and_content(
+    tmp_path: Path, name: str, data: bytes, problem: str
+) -> None:
+    file = tmp_path / name
+    file.write_bytes(data)
+    assert image_problem(file, tmp_path) == problem
+
+
+def test_image_outside_content_through_symlinked_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "images").symlink_to(outside)
+    assert image_problem(content / "images" / "a.png", content) == (
+        "is a symbolic link; commit the image itself")
