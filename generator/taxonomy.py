@@ -63,8 +63,7 @@ def _load_kind(
             checker.report(root.line if root else 1, "file", "must be a list of terms ('- key: …')")
         return (), checker.problems
     terms = [_term(kind, item, index, checker, regions) for index, item in enumerate(root.value)]
-    valid = tuple(t for t in terms if t is not None)
-    _check_unique(valid, root.value, checker)
+    valid = _unique(tuple(t for t in terms if t is not None), root.value, checker)
     return valid, checker.problems
 
 
@@ -167,17 +166,21 @@ def _programme(loc: Located, where: str, checker: Checker) -> Text | None:
     return Text(fi, sv) if fi and sv else None
 
 
-def _check_unique(terms: tuple[Term, ...], items: list[Located], checker: Checker) -> None:
-    """Keys, codes and each language's slugs must be unique within a vocabulary."""
+def _unique(terms: tuple[Term, ...], items: list[Located], checker: Checker) -> tuple[Term, ...]:
+    """The terms whose key, code and slugs are unique in their vocabulary; others are problems."""
     seen: dict[tuple[str, str], Term] = {}
+    kept: list[Term] = []
     for term in terms:
         values = [("key", term.key), ("fi.slug", term.slug.fi), ("sv.slug", term.slug.sv)]
         if term.code is not None:
             values.append(("code", term.code))
-        for name, value in values:
-            first = seen.setdefault((name, value), term)
-            if first is not term:
-                line = items[term.order].line
-                checker.report(line, f"[{term.order}].{name}",
-                               f"'{value}' is already used by '{first.key}' (line "
-                               f"{items[first.order].line})")
+        clashes = [(name, value, seen[name, value]) for name, value in values
+                   if (name, value) in seen]
+        for name, value, first in clashes:
+            checker.report(items[term.order].line, f"[{term.order}].{name}",
+                           f"'{value}' is already used by '{first.key}' "
+                           f"(line {items[first.order].line})")
+        if not clashes:
+            seen.update({(name, value): term for name, value in values})
+            kept.append(term)
+    return tuple(kept)
