@@ -37,11 +37,17 @@ class Allowed:
     message: str
     reason: str
     pages: str = ""
+    extract: str = ""
 
     def matches(self, error: Message) -> bool:
-        """Whether this entry accepts `error`."""
-        return bool(re.search(self.message, error.message)) and bool(
-            re.search(self.pages, error.page)
+        """Whether this entry accepts `error` (message, page and source extract all match)."""
+        return all(
+            re.search(pattern, text)
+            for pattern, text in (
+                (self.message, error.message),
+                (self.pages, error.page),
+                (self.extract, error.extract),
+            )
         )
 
 

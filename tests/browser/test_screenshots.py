@@ -43,11 +43,11 @@ def test_screenshot(page, built_site, site_server, kind: str, lang: Lang):
     """Full-page PNGs at both widths: as wide as the window, with something drawn."""
     url = resolve(kind, built_site, lang)
     FOLDER.mkdir(parents=True, exist_ok=True)
+    page.goto(site_server + url, wait_until="load")
+    if kind.startswith("search"):
+        page.locator("[data-tori-search] ol li").first.wait_for()
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
-        page.goto(site_server + url, wait_until="load")
-        if kind.startswith("search"):
-            page.locator("[data-tori-search] ol li").first.wait_for()
         data = page.screenshot(path=FOLDER / f"{lang.value}-{kind}-{width}.png", full_page=True)
         got_width, height = png_size(data)
         assert got_width == width, f"{url} at {width} px is {got_width} px wide"
