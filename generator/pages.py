@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -149,3 +150,23 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings) -> 
         content={info.url: info for info in pages.values()},
         menus={lang: menu(lang, pages) for lang in LANGS},
     )
+
+
+_KEY = re.compile(r'^\s*"([a-z0-9_.]+)":', re.MULTILINE)
+
+
+def material_strings(env) -> dict[str, dict[str, str]]:
+    """Material's UI strings for each language of the site, looked up once per build.
+
+    Material's language partials rebuild a dict of every string on each `t()` call; a page
+    makes a dozen calls, so reading them once keeps rendering cheap.
+    """
+    loader = env.loader
+    source = loader.get_source(env, "partials/languages/en.html")[0]
+    keys = _KEY.findall(source)
+    fallback = env.get_template("partials/languages/en.html").module
+    table = {}
+    for lang in LANGS:
+        module = env.get_template(f"partials/languages/{lang.value}.html").module
+        table[lang.value] = {k: str(module.t(k) or fallback.t(k) or k) for k in keys}
+    return table

@@ -12,7 +12,7 @@ from generator import search, urls
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
-from generator.pages import Site, prepare
+from generator.pages import Site, material_strings, prepare
 from generator.plan import Settings
 from generator.problems import ContentError, format_problems
 from generator.validate import load_content
@@ -54,6 +54,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def on_env(self, env, *, config, files):
         env.filters["absolute"] = lambda url: urls.absolute(config.site_url or "/", url or "")
         env.globals["tori_labels"] = {lang.value: for_lang(lang) for lang in LANGS}
+        env.globals["tori_ui"] = material_strings(env)
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
