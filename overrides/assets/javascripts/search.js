@@ -97,9 +97,8 @@
     root.setAttribute("aria-busy", "true");
     load()
       .then(function (module) {
-        // Without a query Pagefind lists every match; newest first is what readers expect then.
-        var options = q ? { filters: filters } : { filters: filters, sort: { date: "desc" } };
-        return module.search(q || null, options);
+        // Without a query Pagefind lists every story that passes the filters.
+        return module.search(q || null, { filters: filters });
       })
       .then(function (search) {
         if (token !== current.token) return;
