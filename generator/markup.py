@@ -34,7 +34,7 @@ _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 # A link target may hold one level of balanced parentheses, as CommonMark allows.
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s()>]*(?:\([^\s()]*\)[^\s()>]*)*)")
-_MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)")
+_MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -43,7 +43,7 @@ def without_code(body: str) -> list[str]:
     lines = body.split("\n")
     fence = ""
     for index, line in enumerate(lines):
-        match = _FENCE.match(line)
+        match = _FENCE.match(line) if ("`" in line or "~" in line) else None
         if fence:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = ""
@@ -51,9 +51,14 @@ def without_code(body: str) -> list[str]:
         elif match:
             fence = match.group(1)
             lines[index] = ""
-        else:
-            lines[index] = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        elif "`" in line:
+            lines[index] = _CODE_SPAN.sub(_blank, line)
     return lines
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Spaces as long as the match, so positions and lines stay where they were."""
+    return " " * len(match.group(0))
 
 
 def unsafe_url(url: str) -> bool:
@@ -96,20 +101,20 @@ class _AllowList(HTMLParser):
 
 def check_body(body: str, body_line: int, path: str) -> list[Problem]:
     """Problems with raw HTML and link targets in a Markdown body; code is left alone."""
-    lines = without_code(body)
+    text = "\n".join(without_code(body)) if ("`" in body or "~~~" in body) else body
     found: list[tuple[int, str]] = []
-    for number, line in enumerate(lines, start=1):
-        for match in _AUTOLINK.finditer(line):
+    for match in _AUTOLINK.finditer(text):
+        if unsafe_url(match.group(1)):
+            message = f"unsafe address '{_shown(match.group(1))}' in a link"
+            found.append((text.count("\n", 0, match.start()) + 1, message))
+    for pattern in (_MD_LINK, _MD_REFERENCE):
+        for match in pattern.finditer(text):
             if unsafe_url(match.group(1)):
-                found.append((number, f"unsafe address '{_shown(match.group(1))}' in a link"))
-        lines[number - 1] = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), line)
-        targets = _MD_LINK.findall(line) + _MD_REFERENCE.findall(line)
-        found.extend((number, f"unsafe address '{_shown(target)}' in a link or image")
-                     for target in targets if unsafe_url(target))
-    text = "\n".join(lines)
+                message = f"unsafe address '{_shown(match.group(1))}' in a link or image"
+                found.append((text.count("\n", 0, match.start()) + 1, message))
     if "<" in text:
         parser = _AllowList()
-        parser.feed(text)
+        parser.feed(_AUTOLINK.sub(_blank, text))
         parser.close()
         found.extend(parser.found)
-    return [Problem(path, body_line + line - 1, "body", message) for line, message in found]
+    return [Problem(path, body_line + line - 1, "body", message) for line, message in sorted(found)]

@@ -150,7 +150,7 @@ def story_files(
                                 "not found: stories live in content/stories/")]
         names = sorted(e.name for e in os.scandir(stories) if e.name.endswith(".md"))
         return [stories / n for n in names if not n.startswith(".")], []
-    files: list[Path] = []
+    files: dict[Path, None] = {}  # ordered set: a path given twice is checked once
     problems: list[Problem] = []
     for given in paths:
         file = Path(os.path.abspath(given))
@@ -160,8 +160,8 @@ def story_files(
                                     "content/stories/<slug>.<fi|sv>.md"))
         elif not os.path.lexists(file):
             problems.append(Problem(shown, 0, "file", "not found"))
-        elif file not in files:
-            files.append(file)
+        else:
+            files[file] = None
     return sorted(files), problems
 
 
@@ -218,11 +218,12 @@ def _siblings(
 ) -> list[Loaded]:
     """Translations of the given files that were not given, loaded only to compare terms."""
     extra: list[Loaded] = []
+    given = set(files)
     for file in files:
         name = parse_filename(file.name)
         if name is None:
             continue
         other = file.with_name(f"{name[0]}.{Lang(name[1]).other.value}.md")
-        if other not in files and os.path.isfile(other) and not os.path.islink(other):
+        if other not in given and os.path.isfile(other) and not os.path.islink(other):
             extra.append(load_story(other, content_dir, vocab, today))
     return extra

@@ -58,8 +58,8 @@ def test_unsafe_targets_in_markdown_and_html() -> None:
         "1: unsafe address 'javascript:alert(1)' in a link or image",
         "2: unsafe address 'data:image/png;base64,AAAA' in a link or image",
         "3: unsafe address 'vbscript:msgbox' in a link or image",
-        "5: unsafe address 'javascript:alert(1)' in a link",
         "4: unsafe address 'javascript:x' in href= of <a>",
+        "5: unsafe address 'javascript:alert(1)' in a link",
     ]
 
 
