@@ -154,7 +154,10 @@ PAGE_TYPES: dict[str, Callable[[Path, Lang], str]] = {
     "search-with-results": search_with_results,
     **{f"content-{key}": _content_page(key) for key in content_pages(Lang.FI)},
     "404": not_found,
+    "language-chooser": lambda site, lang: "",
 }
+# Page types with one page for both languages: checked once, in Finnish (their <html lang>).
+SHARED_TYPES = {"404", "language-chooser"}
 
 # The page types worth a screenshot: one of each visual layout.
 SCREENSHOT_TYPES = (
@@ -166,6 +169,7 @@ SCREENSHOT_TYPES = (
     "search-with-results",
     "content-accessibility",
     "404",
+    "language-chooser",
 )
 
 
@@ -176,4 +180,9 @@ def resolve(name: str, site: Path, lang: Lang) -> str:
 
 def all_types() -> list[tuple[str, Lang]]:
     """Every (page type, language) pair, for parametrising."""
-    return [(name, lang) for name in PAGE_TYPES for lang in LANGS]
+    return [
+        (name, lang)
+        for name in PAGE_TYPES
+        for lang in LANGS
+        if name not in SHARED_TYPES or lang is Lang.FI
+    ]
