@@ -6,6 +6,7 @@ import datetime
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,10 @@ IMAGE_TYPES = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp", 
 MAX_DEPTH = 20  # front matter needs 3 levels; deep nesting only slows libyaml down (quadratic)
 FILENAME_RE = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>fi|sv)\.md$")
 
-# libyaml is ~20x faster; the pure-Python parser is the fallback where it is missing.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+try:  # libyaml's event parser, used directly: yaml.parse() would triple the cost per file
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _CParser = None
 _BOUNDARY = YAMLHandler.FM_BOUNDARY
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -98,36 +101,45 @@ class _Builder:
         """Record a problem about the value at `where` (the whole document when empty)."""
         self.problems.append(Problem(self.path, line, where or self.field_name, message))
 
+    def where(self) -> str:
+        """The field name of the value being read now (computed only when a problem needs it)."""
+        return self.stack[-1].child_path() if self.stack else ""
+
     def feed(self, event: yaml.Event) -> None:
-        """Take one parser event."""
-        if isinstance(event, yaml.DocumentStartEvent):
+        """Take one parser event; dispatch on the exact type, as this runs for every value."""
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self._add(_scalar(event, self.first_line + event.start_mark.line, self))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self._add(_finish(self.stack.pop(), self))
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._start(event, kind is yaml.MappingStartEvent)
+        elif kind is yaml.AliasEvent:
+            line = self.first_line + event.start_mark.line
+            # One report is enough: an alias bomb would otherwise yield a problem per alias.
+            self.aliases += 1
+            if self.aliases == 1:
+                self.report(line, self.where(), "YAML aliases are not allowed: write the value out")
+            self._add(Located(INVALID, line))
+        elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 line = self.first_line + event.start_mark.line
                 self.report(line, "", "more than one YAML document")
                 raise _StopParsing
-        if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
-            return
+
+    def _start(self, event: yaml.CollectionStartEvent, is_map: bool) -> None:
+        """Open a list or mapping, unless it nests too deeply."""
         line = self.first_line + event.start_mark.line
-        where = self.stack[-1].child_path() if self.stack else ""
-        if isinstance(event, yaml.CollectionStartEvent):
-            if len(self.stack) >= MAX_DEPTH:
-                self.report(line, re.split(r"[.\[]", where)[0], "nested too deeply")
-                raise _StopParsing
-            valid = _check_tag(event.tag, _COLLECTION_TAGS, self, line, where)
-            is_map = isinstance(event, yaml.MappingStartEvent)
-            self.stack.append(_Frame(is_map, line, where, valid))
-            return
-        if isinstance(event, yaml.CollectionEndEvent):
-            item = _finish(self.stack.pop(), self)
-        elif isinstance(event, yaml.AliasEvent):
-            # One report is enough: an alias bomb would otherwise yield a problem per alias.
-            self.aliases += 1
-            if self.aliases == 1:
-                self.report(line, where, "YAML aliases are not allowed: write the value out")
-            item = Located(INVALID, line)
-        else:
-            item = _scalar(event, line, self, where)
+        where = self.where()
+        if len(self.stack) >= MAX_DEPTH:
+            self.report(line, re.split(r"[.\[]", where)[0], "nested too deeply")
+            raise _StopParsing
+        valid = _check_tag(event.tag, _COLLECTION_TAGS, self, line)
+        self.stack.append(_Frame(is_map, line, where, valid))
+
+    def _add(self, item: Located) -> None:
+        """Put a finished value into the collection being read, or make it the document."""
         if self.stack:
             self.stack[-1].items.append(item)
         else:
@@ -140,7 +152,7 @@ def parse_yaml(
     """Build located values from one YAML document; aliases, odd tags and bad dates are problems."""
     builder = _Builder(path, first_line, field_name)
     try:
-        for event in yaml.parse(text, Loader=_LOADER):
+        for event in _events(text):
             builder.feed(event)
     except _StopParsing:
         return None, builder.problems
@@ -153,20 +165,35 @@ def parse_yaml(
     return builder.root, builder.problems
 
 
-def _check_tag(tag: str | None, allowed: object, builder: _Builder, line: int, where: str) -> bool:
+def _events(text: str) -> Iterator[yaml.Event]:
+    """The YAML parser's events for a text; the parser builds no Python objects but events."""
+    if _CParser is None:
+        yield from yaml.parse(text, Loader=yaml.SafeLoader)
+        return
+    parser = _CParser(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            yield event
+    finally:
+        parser.dispose()
+
+
+def _check_tag(tag: str | None, allowed: object, builder: _Builder, line: int) -> bool:
     """Whether a node's explicit tag is one we accept; a problem when not."""
     if tag in allowed:  # type: ignore[operator]
         return True
-    builder.report(line, where, f"YAML tag '{str(tag).replace(_T, '!!')}' is not allowed")
+    builder.report(line, builder.where(), f"YAML tag '{str(tag).replace(_T, '!!')}' is not allowed")
     return False
 
 
-def _scalar(event: yaml.ScalarEvent, line: int, builder: _Builder, where: str) -> Located:
+def _scalar(event: yaml.ScalarEvent, line: int, builder: _Builder) -> Located:
     """A scalar built with the safe constructor, after checking its tag."""
     tag = event.tag
+    if tag is None and not event.implicit[0]:
+        return Located(event.value, line)  # quoted: always a string
     if tag in (None, "!"):
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-    if not _check_tag(tag, _SCALARS, builder, line, where):
+    if not _check_tag(tag, _SCALARS, builder, line):
         return Located(INVALID, line)
     build = _SCALARS[tag]
     if build is None:
@@ -175,7 +202,7 @@ def _scalar(event: yaml.ScalarEvent, line: int, builder: _Builder, where: str) -
         return Located(build(yaml.ScalarNode(tag, event.value)), line)
     except (ValueError, OverflowError):
         kind = "date (YYYY-MM-DD)" if tag.endswith("timestamp") else "number"
-        builder.report(line, where, f"'{event.value[:40]}' is not a valid {kind}")
+        builder.report(line, builder.where(), f"'{event.value[:40]}' is not a valid {kind}")
         return Located(INVALID, line)
 
 
