@@ -10,10 +10,12 @@ build folder; the build itself runs Pagefind), then index the built site once mo
 to time the indexing step, then open the Finnish search page with one query and one filter in
 headless Chromium and add up the bytes of every response (Playwright's request sizes: headers
 plus body as sent). The query's cost is what it fetches from pagefind/; opening the page (HTML,
-CSS, scripts) is reported beside it. The local server sends files uncompressed, so the gzip
-size of the text files is given too, as a server with compression would send them.
-Target (issue 4): at most 300 kB per query at 10 000 stories. Exit status: 0 measured and on
-target, 1 over target, 2 a step failed.
+CSS, scripts) is reported beside it. The local server sends files uncompressed; the target is
+checked on the gzip figure, what any static host that compresses text (GitHub Pages, nginx)
+sends: Pagefind's own data files are gzipped already, its scripts are not.
+Target (issue 4): at most 300 kB per query at 10 000 stories. Results go to
+bench/out/search-N.md and .json. Exit status: 0 measured and on target, 1 over target, 2 a step
+failed. Its folders (search-corpus-N, search-build-N, search-site-N) are apart from bench/run.py's.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ import functools
 import gzip
 import http.server
 import json
+import os
+import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -36,7 +41,7 @@ if str(REPO) not in sys.path:  # so the script runs without installing the packa
     sys.path.insert(0, str(REPO))
 
 from bench.corpus import CorpusError, write_corpus  # noqa: E402
-from bench.run import OUT, BuildError, build_dir, build_once  # noqa: E402
+from bench.run import NOT_LINKED, OUT, BuildError, build_once  # noqa: E402
 from generator import search, urls  # noqa: E402
 from generator.model import Lang  # noqa: E402
 
@@ -64,6 +69,7 @@ class Figures:
     stories: int
     build_s: float  # the whole `mkdocs build`, indexing included
     index_s: float  # Pagefind on its own
+    index_rss_mb: float  # peak RSS of the indexing process tree (Pagefind's)
     indexed_pages: dict[str, int]
     bundle_mb: float
     bundle_files: int
@@ -82,14 +88,37 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def build(size: int, seed: int, reuse: bool) -> tuple[Path, float]:
     """The built site of `size` stories, and the build's wall time (0 when reused)."""
-    site = OUT / f"site-{size}"
+    site = OUT / f"search-site-{size}"  # apart from bench/run.py's folders: both may run
     if reuse and (site / search.BUNDLE / "pagefind-entry.json").is_file():
         return site, 0.0
-    corpus = OUT / f"corpus-{size}"
+    corpus = OUT / f"search-corpus-{size}"
     write_corpus(size, corpus, seed)
-    seconds, _ = build_once(build_dir(size, corpus) / "mkdocs.yml", site,
-                            [sys.executable, "-m", "mkdocs"])
+    folder = OUT / f"search-build-{size}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for entry in sorted(REPO.iterdir()):  # as bench/run.py's build_dir does
+        if entry.name not in NOT_LINKED:
+            (folder / entry.name).symlink_to(entry)
+    config = folder / "mkdocs.yml"
+    config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {corpus}\nsite_dir: {site}\n",
+                      encoding="utf-8")
+    seconds, _ = build_once(config, site, [sys.executable, "-m", "mkdocs"])
     return site, round(seconds, 2)
+
+
+def index_alone(site: Path) -> tuple[float, float]:
+    """Index the built site again in a child process; its wall time (s) and peak RSS (MB)."""
+    code = ("import sys, pathlib; from generator import search;"
+            " search.build_index(pathlib.Path(sys.argv[1]))")
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", code, str(site)], cwd=REPO)
+    # wait4 reports the child and its waited-for descendants: Pagefind's peak is in it
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status):
+        raise BuildError(f"indexing {site} failed")
+    return round(seconds, 2), round(usage.ru_maxrss / 1024, 1)
 
 
 def measure_query(site: Path, address: str) -> tuple[str, list[Fetch]]:
@@ -136,17 +165,18 @@ def measure_query(site: Path, address: str) -> tuple[str, list[Fetch]]:
 def measure(size: int, seed: int, reuse: bool, query: str, name: str, value: str) -> Figures:
     """Build (or reuse), index again on its own, and run one query with one filter."""
     site, build_s = build(size, seed, reuse)
-    start = time.perf_counter()
-    report = search.build_index(site)
-    index_s = round(time.perf_counter() - start, 2)
-    files = sum(1 for f in (site / search.BUNDLE).rglob("*") if f.is_file())
+    index_s, index_mb = index_alone(site)
+    bundle = site / search.BUNDLE
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    files = [f for f in bundle.rglob("*") if f.is_file()]
     address = f"{urls.search(Lang.FI)}?q={quote(query)}&{name}={quote(value)}"
     status, fetches = measure_query(site, address)
     in_bundle = [f for f in fetches if f.path.startswith(f"/{search.BUNDLE}/")]
     others = [f for f in fetches if f not in in_bundle]
     return Figures(
-        stories=size, build_s=build_s, index_s=index_s, indexed_pages=report.pages,
-        bundle_mb=round(report.bytes / 1e6, 1), bundle_files=files,
+        stories=size, build_s=build_s, index_s=index_s, index_rss_mb=index_mb,
+        indexed_pages={k: v["page_count"] for k, v in sorted(entry["languages"].items())},
+        bundle_mb=round(sum(f.stat().st_size for f in files) / 1e6, 1), bundle_files=len(files),
         query=f"{query} + {name}={value}", results=status,
         query_kb=round(sum(f.bytes for f in in_bundle) / 1000, 1),
         query_gzip_kb=round(sum(f.gzip_bytes for f in in_bundle) / 1000, 1),
@@ -157,12 +187,12 @@ def measure(size: int, seed: int, reuse: bool, query: str, name: str, value: str
 
 def table(fig: Figures) -> str:
     """The figures as a Markdown table and the largest responses."""
-    ok = fig.query_kb <= TARGET_KB
+    ok = fig.query_gzip_kb <= TARGET_KB
     lines = [
-        f"| stories | build s | index s | pages fi/sv | bundle MB (files) | query kB"
-        f" (gzip) | page kB | target ≤ {TARGET_KB} kB |",
-        "|---:|---:|---:|---|---:|---:|---:|---|",
-        f"| {fig.stories} | {fig.build_s or 'reused'} | {fig.index_s} |"
+        f"| stories | build s | index s | index RSS MB | pages fi/sv | bundle MB (files) |"
+        f" query kB raw (gzip) | page kB | target ≤ {TARGET_KB} kB (gzip) |",
+        "|---:|---:|---:|---:|---|---:|---:|---:|---|",
+        f"| {fig.stories} | {fig.build_s or 'reused'} | {fig.index_s} | {fig.index_rss_mb} |"
         f" {fig.indexed_pages.get('fi', 0)}/{fig.indexed_pages.get('sv', 0)} |"
         f" {fig.bundle_mb} ({fig.bundle_files}) | {fig.query_kb} ({fig.query_gzip_kb}) |"
         f" {fig.page_kb} | {'met' if ok else 'MISSED'} |",
@@ -200,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (OUT / f"search-{fig.stories}.md").write_text(text + "\n", encoding="utf-8")
     (OUT / f"search-{fig.stories}.json").write_text(
         json.dumps(asdict(fig), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return 0 if fig.query_kb <= TARGET_KB else 1
+    return 0 if fig.query_gzip_kb <= TARGET_KB else 1
 
 
 if __name__ == "__main__":
