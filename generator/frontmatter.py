@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.loader import INVALID, Located, image_problem, is_date
+from generator.images import image_problem
+from generator.loader import INVALID, Located, is_date
 from generator.model import Contact, Kind, Link, Vocabularies
 from generator.problems import Problem, suggest
 from generator.urls import slugify

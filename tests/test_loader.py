@@ -10,7 +10,6 @@ import pytest
 from generator.loader import (
     INVALID,
     Located,
-    image_problem,
     is_date,
     parse_filename,
     parse_yaml,
@@ -174,31 +173,3 @@ def test_is_date_excludes_datetimes() -> None:
     assert is_date(datetime.date(2024, 1, 1))
     assert not is_date(datetime.datetime(2024, 1, 1, 12))
     assert not is_date("2024-01-01")
-
-
-@pytest.mark.parametrize(("name", "data", "problem"), [
-    ("a.jpg", b"\xff\xd8\xff\xe0rest", ""),
-    ("a.png", b"\x89PNG\r\n\x1a\nrest", ""),
-    ("a.webp", b"RIFF\x00\x00\x00\x00WEBPVP8 ", ""),
-    ("a.svg", b'<?xml version="1.0"?>\n<svg/>', ""),
-    ("a.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", ""),
-    ("a.jpg", b"\x89PNG\r\n\x1a\n", "is not a JPEG file despite its name"),
-    ("a.gif", b"GIF89a", "must be a JPEG, PNG, WebP or SVG image (.jpg, .png, .webp, .svg)"),
-])
-def test_image_problem_checks_type_by_name_and_content(
-    tmp_path: Path, name: str, data: bytes, problem: str
-) -> None:
-    file = tmp_path / name
-    file.write_bytes(data)
-    assert image_problem(file, tmp_path) == problem
-
-
-def test_image_outside_content_through_symlinked_folder(tmp_path: Path) -> None:
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (outside / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "images").symlink_to(outside)
-    assert image_problem(content / "images" / "a.png", content) == (
-        "is a symbolic link; commit the image itself")
