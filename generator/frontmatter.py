@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.images import image_problem
-from generator.loader import INVALID, Located, is_date
+from generator.loader import INVALID, Located, is_date, printable
 from generator.model import Contact, Kind, Link, Vocabularies
 from generator.problems import Problem, suggest
 from generator.urls import slugify
@@ -72,7 +72,7 @@ class Checker:
 
     def report(self, line: int, name: str, message: str, hint: str = "") -> None:
         """Record one problem of this file."""
-        self.problems.append(Problem(self.path, line, name, message, hint))
+        self.problems.append(Problem(self.path, line, printable(name), printable(message), hint))
 
     def text(
         self, loc: Located, name: str, low: int, high: int, *, one_line: bool = True
@@ -250,6 +250,9 @@ class Checker:
         images = stories / "images"
         target = Path(os.path.normpath(stories / value))
         outside = not target.is_relative_to(images) or target == images
+        if not value.isprintable():
+            self.report(loc.line, name, "must be a file path without control characters")
+            return None
         if value.startswith("/") or "\\" in value or outside:
             self.report(loc.line, name, f"'{value}' must be a file in content/stories/images/, "
                         "written relative to the story, e.g. images/hollola-latu.jpg")

@@ -23,8 +23,8 @@ def image_problem(file: Path, content_root: Path) -> str:
             return f"is larger than 2 MB ({size / 1024 / 1024:.1f} MB)"
         with file.open("rb") as handle:
             head = handle.read(512)
-    except OSError as exc:
-        return f"cannot be read: {exc.strerror or exc}"
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        return f"cannot be read: {getattr(exc, 'strerror', None) or exc}"
     return "" if _looks_like(kind, head) else f"is not a {kind.upper()} file despite its name"
 
 

@@ -97,7 +97,8 @@ class _Builder:
 
     def report(self, line: int, where: str, message: str) -> None:
         """Record a problem about the value at `where` (the whole document when empty)."""
-        self.problems.append(Problem(self.path, line, where or self.field_name, message))
+        where = printable(where or self.field_name)
+        self.problems.append(Problem(self.path, line, where, printable(message)))
 
     def where(self) -> str:
         """The field name of the value being read now (computed only when a problem needs it)."""
@@ -275,6 +276,11 @@ def read_text(
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(path, line, "file", "is not UTF-8 text; save it as UTF-8")]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def printable(text: str) -> str:
+    """Text safe to print on one line: control characters from content are shown escaped."""
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
 def parse_filename(name: str) -> tuple[str, str] | None:

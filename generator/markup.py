@@ -6,6 +6,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from generator.loader import printable
 from generator.problems import Problem
 
 ALLOWED_TAGS = frozenset({
@@ -117,4 +118,5 @@ def check_body(body: str, body_line: int, path: str) -> list[Problem]:
         parser.feed(_AUTOLINK.sub(_blank, text))
         parser.close()
         found.extend(parser.found)
-    return [Problem(path, body_line + line - 1, "body", message) for line, message in sorted(found)]
+    return [Problem(path, body_line + line - 1, "body", printable(message))
+            for line, message in sorted(found)]

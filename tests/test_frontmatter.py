@@ -182,6 +182,13 @@ def test_image_outside_images_folder(checker: Checker, value: str) -> None:
         "e.g. images/hollola-latu.jpg"]
 
 
+def test_image_path_with_control_characters(checker: Checker) -> None:
+    assert checker.image(at("images/a\x00.png"), "image") is None
+    assert checker.image(at("images/a\tb.png"), "image") is None
+    message = "s.md:5: image: must be a file path without control characters"
+    assert messages(checker) == [message] * 2
+
+
 def test_helpers() -> None:
     assert [is_blank(v) for v in (None, "", [], {}, 0, False, "x")] == [True] * 4 + [False] * 3
     assert kind_of(datetime.date(2024, 1, 1)) == "a date"

@@ -173,3 +173,8 @@ def test_is_date_excludes_datetimes() -> None:
     assert is_date(datetime.date(2024, 1, 1))
     assert not is_date(datetime.datetime(2024, 1, 1, 12))
     assert not is_date("2024-01-01")
+
+
+def test_control_characters_in_problems_are_escaped() -> None:
+    _, problems = parse_yaml('"a\\nb": 1\n"a\\nb": 2\n', "f.md", 1, "fm")
+    assert texts(problems) == ["f.md:2: a\\nb: the same field is given twice"]

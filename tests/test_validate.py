@@ -217,7 +217,8 @@ _VOCAB, _ = load_vocabularies(FIXTURES / "vocab")
 _FUZZ = settings(max_examples=300, deadline=None,
                  suppress_health_check=[HealthCheck.function_scoped_fixture])
 _SCALARS = (st.text(max_size=12) | st.integers() | st.booleans() | st.none() | st.dates()
-            | st.sampled_from(["hollola", "yhteistyo", "2024-02-30", "https://a.fi", "x@y.fi"]))
+            | st.sampled_from(["hollola", "yhteistyo", "2024-02-30", "https://a.fi", "x@y.fi",
+                               "images/a\x00.png", "images/" + "a" * 300, "../x.svg"]))
 _VALUES = st.recursive(
     _SCALARS,
     lambda inner: st.lists(inner, max_size=4)
