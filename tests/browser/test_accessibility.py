@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
-from pagetypes import REPO, all_types, resolve
+from pagetypes import REPO, SCREENSHOT_TYPES, all_types, resolve
+from screenshots import save_screenshot
 
 from generator.model import LANGS, Lang
 
@@ -56,7 +57,7 @@ def horizontal_overflow(page) -> int:
 
 @pytest.mark.parametrize(("kind", "lang"), all_types(), ids=lambda v: str(v))
 def test_page_type_has_no_wcag_violations(page, built_site, site_server, kind: str, lang: Lang):
-    """0 axe violations at both widths; at 360 px nothing scrolls sideways."""
+    """0 axe violations at both widths; at 360 px nothing scrolls sideways; screenshots."""
     url = resolve(kind, built_site, lang)
     problems = []
     page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
@@ -69,6 +70,8 @@ def test_page_type_has_no_wcag_violations(page, built_site, site_server, kind: s
             problems.append(f"at {width} px:\n{describe(violations)}")
         if width == 360 and (overflow := horizontal_overflow(page)) > 0:
             problems.append(f"at 360 px the page scrolls sideways by {overflow} px")
+        if kind in SCREENSHOT_TYPES:
+            save_screenshot(page, f"{lang.value}-{kind}", width)
     assert not problems, f"{url}\n" + "\n".join(problems)
 
 
