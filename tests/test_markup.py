@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.markup import ALLOWED_TAGS, check_body, unsafe_url, without_code
 
@@ -76,3 +78,14 @@ def test_unclosed_fence_hides_the_rest() -> None:
 def test_allow_list_is_the_agreed_one() -> None:
     assert {"script", "iframe", "style", "h1"}.isdisjoint(ALLOWED_TAGS)
     assert {"a", "img", "table", "details", "h2", "h6"} <= ALLOWED_TAGS
+
+
+_PIECES = st.sampled_from([*"<>/=\"'`~[]():!& \nabcjsv", "<script", "javascript:", "```", "](",
+                           '<a href="', "&#106;", "data:", "<!--", "-->", "<![CDATA[", "<img "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_fuzz_any_body_gives_problems_not_exceptions(body: str) -> None:
+    for problem in check_body(body, 5, "s.md"):
+        assert problem.line >= 5 and problem.field == "body" and "\n" not in problem.message
