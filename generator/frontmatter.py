@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -143,6 +143,7 @@ class Checker:
                 self.report(item.line, where, f"{word} '{key}' is listed twice")
             elif key not in vocab:
                 hint = suggest(slugify(key) or key, vocab.keys())
+                hint = hint or f"the keys are listed in content/taxonomies/{kind.value}.yml"
                 self.report(item.line, where, f"unknown {word} '{key}'", hint)
             else:
                 found.append(key)
@@ -185,7 +186,7 @@ class Checker:
             return None
         for key, sub in loc.value.items():
             if key not in known:
-                self.report(sub.line, f"{name}.{key}", "unknown field", suggest(key, known))
+                self.report(sub.line, f"{name}.{key}", "unknown field", known_hint(key, known))
         return loc.value
 
     def contact(self, loc: Located, name: str) -> Contact | None:
@@ -262,6 +263,12 @@ class Checker:
             self.report(loc.line, name, f"'{value}' {problem}")
             return None
         return target.relative_to(self.ctx.content_dir.absolute()).as_posix()
+
+
+def known_hint(word: str, known: Iterable[str]) -> str:
+    """A "did you mean" hint, or the list of what is known when nothing is close."""
+    known = list(known)
+    return suggest(word, known) or f"the known fields are {', '.join(known)}"
 
 
 def plain_text_problem(text: str) -> str:

@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.frontmatter import FIELDS, REQUIRED, Checker, StoryContext, is_blank, kind_of
+from generator.frontmatter import (
+    FIELDS,
+    REQUIRED,
+    Checker,
+    StoryContext,
+    is_blank,
+    kind_of,
+    known_hint,
+)
 from generator.loader import (
     INVALID,
     Located,
@@ -21,7 +29,7 @@ from generator.loader import (
 )
 from generator.markup import check_body
 from generator.model import Lang, Story, Vocabularies
-from generator.problems import Problem, suggest
+from generator.problems import Problem
 from generator.taxonomy import content_root_name, load_vocabularies
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # the template's instructions are not a story
@@ -73,7 +81,7 @@ def check_front_matter(root: Located | None, ctx: StoryContext) -> Checked:
     lines: dict[str, int] = {}
     for key, loc in data.items():
         if key not in FIELDS:
-            checker.report(loc.line, key, "unknown field", suggest(key, FIELDS))
+            checker.report(loc.line, key, "unknown field", known_hint(key, FIELDS))
             continue
         lines[key] = loc.line
         if key in REQUIRED or not is_blank(loc.value):
