@@ -50,6 +50,11 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+SHOWN_BUT_HIDDEN = """() => Array.from(document.querySelectorAll("[hidden]"))
+    .filter(el => getComputedStyle(el).display !== "none")
+    .map(el => el.outerHTML.slice(0, 120))"""
+
+
 def horizontal_overflow(page) -> int:
     """How many CSS pixels the page is wider than the viewport (0 when nothing scrolls sideways)."""
     return page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
@@ -68,6 +73,8 @@ def test_page_type_has_no_wcag_violations(page, built_site, site_server, kind: s
         violations = axe_violations(page)
         if violations:
             problems.append(f"at {width} px:\n{describe(violations)}")
+        if shown := page.evaluate(SHOWN_BUT_HIDDEN):
+            problems.append(f"at {width} px, elements marked hidden are shown: {shown}")
         if width == 360 and (overflow := horizontal_overflow(page)) > 0:
             problems.append(f"at 360 px the page scrolls sideways by {overflow} px")
         if kind in SCREENSHOT_TYPES:
