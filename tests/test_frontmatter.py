@@ -94,7 +94,8 @@ def test_keys_report_index_suggestion_and_duplicates(checker: Checker) -> None:
         "s.md:7: categories[1]: unknown category 'digitalisointi'; did you mean 'digitalisaatio'?",
         "s.md:8: categories[2]: unknown category 'Työhyvinvointi'; did you mean 'tyohyvinvointi'?",
         "s.md:9: categories[3]: category 'yhteistyo' is listed twice",
-        "s.md:10: categories[4]: unknown category 'zzz'",
+        "s.md:10: categories[4]: unknown category 'zzz'; "
+        "the keys are listed in content/taxonomies/categories.yml",
     ]
 
 
