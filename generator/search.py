@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generator import labels, search_bundle, urls
 from generator.collation import sort_key
-from generator.model import LANGS, Entry, Kind, Lang, Story, Text, Vocabularies
+from generator.model import LANGS, Entry, Kind, Lang, Story, Term, Text, Vocabularies
 
 BUNDLE = "pagefind"  # the folder Pagefind writes, at the site root
 TEMPLATE = "search.html"
@@ -93,13 +93,19 @@ def story_filters(story: Story, entry: Entry, vocabs: Vocabularies) -> dict[str,
     """The Pagefind filter values of a story page, labels in the story's language."""
     lang = story.lang
     values = {
-        name: tuple(vocabs[kind].get(key).label[lang] for key in story.terms(kind))
+        name: tuple(_value(vocabs[kind].get(key), lang) for key in story.terms(kind))
         for name, kind in FILTER_KINDS.items()
     }
     values["year"] = (str(story.date.year),)
     # A page is indexed only in its own language, so "language" tells which versions exist.
     values["language"] = tuple(LANGUAGE_NAMES[v.lang][lang] for v in entry.versions)
     return values
+
+
+def _value(term: Term, lang: Lang) -> str:
+    """A term as a filter value: its label, and an award's year, since award labels repeat."""
+    label = term.label[lang]
+    return f"{label} {term.year}" if term.kind is Kind.AWARD and term.year else label
 
 
 def facets(entries: Iterable[Entry], vocabs: Vocabularies, lang: Lang) -> tuple[Facet, ...]:

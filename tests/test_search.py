@@ -32,7 +32,7 @@ def test_story_filters_are_labels_in_the_story_language():
         "region": ("Päijät-Häme",),
         "municipality": ("Hollola",),
         "sector": ("Tekninen toimi",),
-        "award": ("Innostavat teot",),
+        "award": ("Innostavat teot 2019",),
         "year": ("2023",),
         "language": ("suomi", "ruotsi"),
     }
@@ -40,6 +40,12 @@ def test_story_filters_are_labels_in_the_story_language():
     assert swedish["theme"] == ("Miljö",)
     assert swedish["region"] == ("Päijänne-Tavastland",)
     assert swedish["language"] == ("finska", "svenska")
+
+
+def test_awards_carry_their_year_because_their_labels_repeat():
+    awarded = story("k", Lang.SV, awards=("2021-suomen-kekseliain-kunta",))
+    filters = search.story_filters(awarded, _entry(awarded), VOCABS)
+    assert filters["award"] == ("Finlands mest innovativa kommun 2021",)
 
 
 def test_a_story_in_one_language_names_only_that_language():
