@@ -9,7 +9,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -26,6 +26,8 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _CParser = None
 _BOUNDARY = YAMLHandler.FM_BOUNDARY
 _RESOLVER = yaml.resolver.Resolver()
+# First characters of plain scalars that may resolve to something other than a string.
+_RESOLVED_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k) | {""}
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _T = "tag:yaml.org,2002:"
 _SCALARS = {
@@ -49,9 +51,12 @@ class _Invalid:
 INVALID: Any = _Invalid()
 
 
-@dataclass(frozen=True)
-class Located:
-    """A YAML value with the file line where problems about it are reported."""
+class Located(NamedTuple):
+    """A YAML value with the file line where problems about it are reported.
+
+    A named tuple rather than a frozen dataclass: one is built per YAML value, and a tuple
+    is several times cheaper to create, which matters with 10 000 stories.
+    """
 
     # str, int, float, bool, None, date, datetime, INVALID, list[Located] or dict[str, Located]
     value: Any
@@ -188,8 +193,8 @@ def _check_tag(tag: str | None, allowed: object, builder: _Builder, line: int) -
 def _scalar(event: yaml.ScalarEvent, line: int, builder: _Builder) -> Located:
     """A scalar built with the safe constructor, after checking its tag."""
     tag = event.tag
-    if tag is None and not event.implicit[0]:
-        return Located(event.value, line)  # quoted: always a string
+    if tag is None and (not event.implicit[0] or event.value[:1] not in _RESOLVED_FIRST):
+        return Located(event.value, line)  # quoted, or plain text no resolver claims
     if tag in (None, "!"):
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
     if not _check_tag(tag, _SCALARS, builder, line):
