@@ -42,7 +42,7 @@ if str(REPO) not in sys.path:  # so the script runs without installing the packa
 
 from bench.corpus import CorpusError, write_corpus  # noqa: E402
 from bench.run import NOT_LINKED, OUT, BuildError, build_once  # noqa: E402
-from generator import search, urls  # noqa: E402
+from generator import search, search_index, urls  # noqa: E402
 from generator.model import Lang  # noqa: E402
 
 TARGET_KB = 300
@@ -90,7 +90,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def build(size: int, seed: int, reuse: bool) -> tuple[Path, float]:
     """The built site of `size` stories, and the build's wall time (0 when reused)."""
     site = OUT / f"search-site-{size}"  # apart from bench/run.py's folders: both may run
-    if reuse and (site / search.BUNDLE / "pagefind-entry.json").is_file():
+    if reuse and (site / search_index.BUNDLE / "pagefind-entry.json").is_file():
         return site, 0.0
     corpus = OUT / f"search-corpus-{size}"
     write_corpus(size, corpus, seed)
@@ -113,8 +113,8 @@ def index_alone(site: Path) -> tuple[float, float, float]:
 
     CPU time (user + system of the process tree) says more than wall time on a shared machine.
     """
-    code = ("import sys, pathlib; from generator import search;"
-            " search.build_index(pathlib.Path(sys.argv[1]))")
+    code = ("import sys, pathlib; from generator import search_index;"
+            " search_index.build_index(pathlib.Path(sys.argv[1]))")
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", code, str(site)], cwd=REPO)
     # wait4 reports the child and its waited-for descendants: Pagefind's peak is in it
@@ -171,12 +171,12 @@ def measure(size: int, seed: int, reuse: bool, query: str, name: str, value: str
     """Build (or reuse), index again on its own, and run one query with one filter."""
     site, build_s = build(size, seed, reuse)
     index_s, index_cpu_s, index_mb = index_alone(site)
-    bundle = site / search.BUNDLE
+    bundle = site / search_index.BUNDLE
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     files = [f for f in bundle.rglob("*") if f.is_file()]
     address = f"{urls.search(Lang.FI)}?q={quote(query)}&{name}={quote(value)}"
     status, fetches = measure_query(site, address)
-    in_bundle = [f for f in fetches if f.path.startswith(f"/{search.BUNDLE}/")]
+    in_bundle = [f for f in fetches if f.path.startswith(f"/{search_index.BUNDLE}/")]
     others = [f for f in fetches if f not in in_bundle]
     return Figures(
         stories=size, build_s=build_s, index_s=index_s, index_cpu_s=index_cpu_s,

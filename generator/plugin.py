@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator import search, urls
+from generator import search_index, urls
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
@@ -26,6 +26,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.site: Site | None = None
+        self.indexer: search_index.Indexer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown only while an editor previews with `mkdocs serve`.
@@ -49,6 +50,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             self.site = prepare(files, config, content, settings)
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
+        pages = (f.url for f in files.documentation_pages())
+        self.indexer = search_index.Indexer(Path(config.site_dir), pages)
         return files
 
     def on_env(self, env, *, config, files):
@@ -64,16 +67,26 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
+        self.indexer.page_starts(page.url)  # Pagefind starts once the story pages are written
         context.update(self.site.context_for(page) or {})
         return context
 
     def on_post_build(self, *, config):
-        # Pagefind reads the written story pages, so the index is built last, into pagefind/.
         try:
-            report = search.build_index(Path(config.site_dir))
-        except search.SearchIndexError as err:
+            report = self.indexer.finish()
+        except search_index.SearchIndexError as err:
             raise PluginError(str(err)) from err
-        log.info("Pagefind indexed %s pages in %.1f s", report.pages, report.seconds)
+        log.info("Pagefind indexed %s pages (%.1f s, beside the rest of the build)",
+                 report.pages, report.seconds)
+
+    def on_build_error(self, *, error):
+        if self.indexer is not None:
+            self.indexer.cancel()
+
+    def on_post_page(self, output, *, page, config):
+        # The page is written next; dropping its Markdown and HTML keeps memory flat on big sites.
+        page.markdown = page.content = None
+        return output
 
     def on_template_context(self, context, *, template_name, config):
         # Theme pages such as 404.html have no page of their own: give them the Finnish frame.

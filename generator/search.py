@@ -1,26 +1,22 @@
-"""Search: the filters a story is found by, the search page, and the Pagefind index of the site.
+"""Search: the filters a story is found by, and the search page in each language.
 
-Pagefind reads the built story pages (those marked `data-pagefind-body`) and writes one index per
-`<html lang>` into `pagefind/`. The search page is a small script on Pagefind's JS API; its form,
-filter choices and strings are rendered here, in the page's language.
+Pagefind (run by search_index.py) reads the built story pages, marked `data-pagefind-body`, and
+writes one index per `<html lang>`. The search page is a small script on Pagefind's JS API; its
+form, filter choices and strings are rendered here, in the page's language.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import shutil
-import subprocess
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from generator import labels, search_bundle, urls
+from generator import labels, urls
 from generator.collation import sort_key
-from generator.model import LANGS, Entry, Kind, Lang, Story, Term, Text, Vocabularies
+from generator.model import Entry, Kind, Lang, Story, Term, Text, Vocabularies
+from generator.search_index import BUNDLE
 
-BUNDLE = "pagefind"  # the folder Pagefind writes, at the site root
 TEMPLATE = "search.html"
 
 # Filter names are language-neutral (they appear in shareable URLs); values are labels.
@@ -178,59 +174,3 @@ def _select(facet: Facet, lang: Lang) -> str:
         f'<select id="tori-search-{facet.name}" name="{facet.name}">'
         f'<option value="">{e(text("any", lang))}</option>{options}</select></div>'
     )
-
-
-@dataclass(frozen=True)
-class IndexReport:
-    """What one indexing run produced."""
-
-    pages: dict[str, int]  # indexed pages per language code
-    seconds: float
-    bytes: int  # total size of the bundle folder
-
-
-# Only story pages carry data-pagefind-body; listing only their folders spares Pagefind
-# from parsing thousands of index pages it would skip anyway.
-STORY_GLOB = "{" + ",".join(f"{lang.value}/{urls.STORIES[lang]}" for lang in LANGS) + "}/**/*.html"
-
-
-class SearchIndexError(Exception):
-    """Pagefind could not index the site."""
-
-
-def build_index(site_dir: Path) -> IndexReport:
-    """Index the built site's story pages into `site_dir/pagefind/`, byte-stable."""
-    start = time.perf_counter()
-    bundle = site_dir / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)  # a dirty rebuild must not keep stale chunks
-    if not _has_story_pages(site_dir):  # Pagefind refuses to write an empty index
-        return IndexReport({}, 0.0, 0)
-    run_pagefind(site_dir)
-    search_bundle.normalise(bundle)
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    pages = {code: info["page_count"] for code, info in sorted(entry["languages"].items())}
-    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
-    return IndexReport(pages, round(time.perf_counter() - start, 3), size)
-
-
-def _has_story_pages(site_dir: Path) -> bool:
-    """Whether the built site holds at least one story page."""
-    folders = (site_dir / lang.value / urls.STORIES[lang] for lang in LANGS)
-    return any(next(folder.glob("*/index.html"), None) for folder in folders)
-
-
-def run_pagefind(site_dir: Path) -> None:
-    """Run the Pagefind binary of the `pagefind[bin]` wheel over the story pages of `site_dir`."""
-    # The binary rather than the Python API: the API's service is terminated right after its
-    # "files written" reply, which on a loaded machine left pagefind-entry.json empty at 10k pages.
-    from pagefind.service import get_executable
-
-    binary = get_executable()
-    if binary is None:
-        raise SearchIndexError("the Pagefind binary is missing; install pagefind[bin]")
-    command = [str(binary), "--site", str(site_dir), "--glob", STORY_GLOB,
-               "--output-subdir", BUNDLE, "--silent"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not (site_dir / BUNDLE / "pagefind-entry.json").is_file():
-        tail = (done.stderr or done.stdout).strip()[-2000:]
-        raise SearchIndexError(f"Pagefind failed (exit {done.returncode}) on {site_dir}: {tail}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from factories import story, vocabularies
@@ -132,72 +131,3 @@ def test_strings_are_complete_in_both_languages():
     for key, value in search.STRINGS.items():
         assert value.fi.strip() and value.sv.strip(), key
         assert value.fi != value.sv or key == "submit", key
-
-
-def _page(lang: str, body: str, filters: str = "") -> str:
-    return (f'<!doctype html><html lang="{lang}"><head><title>x</title></head><body>'
-            f"<nav>Valikko Meny</nav><main><article data-pagefind-body>{body}</article>"
-            f"{filters}</main></body></html>")
-
-
-def _write(root: Path, url: str, html: str) -> None:
-    path = root / url / "index.html"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html, encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def tiny_site(tmp_path_factory) -> Path:
-    """A built site in miniature: two Finnish stories, one Swedish, and a listing page."""
-    root = tmp_path_factory.mktemp("site")
-    _write(root, "fi/tarinat/latu", _page(
-        "fi", "<h1>Latuhanke</h1><p>Asukkaat hiihtivät ladulla.</p>",
-        '<a data-pagefind-filter="region">Päijät-Häme</a>'
-        '<span data-pagefind-filter="year:2023" data-pagefind-sort="date:2023-01-02"></span>'))
-    _write(root, "fi/tarinat/robotti", _page(
-        "fi", "<h1>Robotit</h1><p>Robotit auttavat hoitajia.</p>",
-        '<a data-pagefind-filter="region">Uusimaa</a>'
-        '<a data-pagefind-filter="theme">Robotiikka</a>'))
-    _write(root, "sv/berattelser/latu", _page("sv", "<h1>Skidspår</h1><p>Invånarna skidade.</p>"))
-    _write(root, "fi/teemat", "<html lang='fi'><body><h1>Teemat</h1><p>ladulla</p></body></html>")
-    return root
-
-
-def test_build_index_indexes_story_pages_per_language(tiny_site):
-    report = search.build_index(tiny_site)
-    assert report.pages == {"fi": 2, "sv": 1}  # the listing page is not indexed
-    bundle = tiny_site / search.BUNDLE
-    assert (bundle / "pagefind.js").is_file()
-    assert (bundle / "wasm.fi.pagefind").is_file() and (bundle / "wasm.sv.pagefind").is_file()
-    assert report.bytes == sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
-    assert report.seconds > 0
-
-
-def test_build_index_is_byte_identical_when_run_again(tiny_site):
-    def snapshot() -> dict[str, bytes]:
-        bundle = tiny_site / search.BUNDLE
-        return {str(f.relative_to(bundle)): f.read_bytes()
-                for f in sorted(bundle.rglob("*")) if f.is_file()}
-
-    search.build_index(tiny_site)
-    first = snapshot()
-    for _ in range(3):  # Pagefind's own order varies between runs; ours must not
-        search.build_index(tiny_site)
-        assert snapshot() == first
-
-
-def test_story_glob_covers_both_languages_story_folders():
-    assert search.STORY_GLOB == "{fi/tarinat,sv/berattelser}/**/*.html"
-
-
-def test_a_failing_pagefind_is_reported_with_its_exit_status(tiny_site, monkeypatch):
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
-    with pytest.raises(search.SearchIndexError, match=r"Pagefind failed \(exit 1\)"):
-        search.build_index(tiny_site)
-
-
-def test_a_site_without_stories_gets_no_index_and_no_error(tmp_path):
-    (tmp_path / "fi" / "teemat").mkdir(parents=True)
-    (tmp_path / "fi" / "teemat" / "index.html").write_text("<html lang='fi'><body>x</body></html>")
-    assert search.build_index(tmp_path) == search.IndexReport({}, 0.0, 0)
-    assert not (tmp_path / search.BUNDLE).exists()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from generator import search, search_bundle
+from generator import search_bundle, search_index
 
 REGIONS = ["Uusimaa", "Päijät-Häme", "Lappi", "Kainuu", "Pirkanmaa", "Ahvenanmaa"]
 
@@ -47,7 +48,8 @@ def _filters(bundle: Path) -> dict[str, dict[str, list[int]]]:
 def raw_bundle(tmp_path) -> Path:
     """Pagefind's own output for the little site, before normalising."""
     site = _site(tmp_path / "site")
-    search.run_pagefind(site)
+    command = [search_index._binary(), "--site", str(site), "--silent"]
+    subprocess.run(command, check=True)
     return site / "pagefind"
 
 
