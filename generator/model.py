@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     """A language of the site; Finnish is the default."""
 
     FI = "fi"
@@ -20,14 +20,11 @@ class Lang(str, Enum):
         """The other language of the site."""
         return Lang.SV if self is Lang.FI else Lang.FI
 
-    def __str__(self) -> str:
-        return self.value
-
 
 LANGS: tuple[Lang, ...] = (Lang.FI, Lang.SV)
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """A taxonomy: the controlled vocabularies a story is classified by."""
 
     CATEGORY = "categories"
@@ -35,9 +32,6 @@ class Kind(str, Enum):
     MUNICIPALITY = "municipalities"
     SECTOR = "sectors"
     AWARD = "awards"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True)

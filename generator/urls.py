@@ -75,7 +75,7 @@ def search(lang: Lang) -> str:
 
 
 def feed(listing: str) -> str:
-    """The Atom feed of a listing, beside its first page: "fi/teemat/x/" -> "fi/teemat/x/feed.xml"."""
+    """The Atom feed of a listing, beside its first page: "fi/x/" -> "fi/x/feed.xml"."""
     return f"{listing}feed.xml"
 
 
