@@ -14,6 +14,7 @@ pytestmark = pytest.mark.browser
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = (1280, 360)
+REFLOW_WIDTH = 320
 HEIGHT = 800
 
 RUN_AXE = """tags => axe.run(document, {
@@ -72,7 +73,7 @@ def english_page(browser):
 
 @pytest.mark.parametrize(("kind", "lang"), all_types(), ids=lambda v: str(v))
 def test_page_type_has_no_wcag_violations(request, built_site, site_server, kind: str, lang: Lang):
-    """0 axe violations at both widths; at 360 px nothing scrolls sideways; screenshots."""
+    """0 axe violations at both widths; nothing scrolls sideways at 360 or 320 px; screenshots."""
     page = request.getfixturevalue("english_page" if kind == "language-chooser" else "page")
     url = resolve(kind, built_site, lang)
     problems = []
@@ -90,6 +91,10 @@ def test_page_type_has_no_wcag_violations(request, built_site, site_server, kind
             problems.append(f"at 360 px the page scrolls sideways by {overflow} px")
         if kind in SCREENSHOT_TYPES:
             save_screenshot(page, f"{lang.value}-{kind}", width)
+    # 1.4.10 Reflow is defined at 320 CSS px: the narrowest phones, or 1280 px zoomed to 400 %.
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": HEIGHT})
+    if (overflow := horizontal_overflow(page)) > 0:
+        problems.append(f"at {REFLOW_WIDTH} px the page scrolls sideways by {overflow} px")
     assert not problems, f"{url}\n" + "\n".join(problems)
 
 
