@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.collation import sort_key
-from generator.model import LANGS, Entry, Kind, Lang, Term, Vocabularies
+from generator.model import LANGS, Entry, Kind, Lang, Story, Term, Vocabularies
 
 # Overviews that list terms without stories too, so readers see what is missing.
 SHOW_EMPTY = frozenset({Kind.CATEGORY, Kind.REGION})
@@ -43,10 +43,16 @@ class SiteIndex:
     _newest: dict[Lang, tuple[Entry, ...]] = field(repr=False)
     _by_term: dict[tuple[Lang, Kind], dict[str, tuple[Entry, ...]]] = field(repr=False)
     _rank: dict[Lang, dict[str, int]] = field(repr=False)
+    _shown: dict[Lang, dict[str, Story]] = field(repr=False)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def newest(self, lang: Lang) -> tuple[Entry, ...]:
         """All stories for readers of `lang`, newest first."""
         return self._newest[lang]
+
+    def shown(self, lang: Lang) -> dict[str, Story]:
+        """The version each story shows to readers of `lang`, by slug."""
+        return self._shown[lang]
 
     def rank(self, lang: Lang) -> dict[str, int]:
         """Each story's position in the newest-first order of `lang` (0 = newest)."""
@@ -84,8 +90,11 @@ class SiteIndex:
 
     def municipalities_in(self, region: Term, lang: Lang) -> tuple[TermCount, ...]:
         """The municipalities of `region` that have stories, alphabetically."""
-        terms = (m for m in self.vocab.municipalities if m.region == region.key)
-        return collate(self._counts(terms, lang, keep_empty=False), lang)
+        key = ("municipalities_in", region.key, lang)
+        if key not in self._memo:  # asked once per page of a region's listing
+            terms = (m for m in self.vocab.municipalities if m.region == region.key)
+            self._memo[key] = collate(self._counts(terms, lang, keep_empty=False), lang)
+        return self._memo[key]
 
     def awarded(self, lang: Lang) -> tuple[Entry, ...]:
         """Stories with an award, the most recent award year first, then newest first."""
@@ -123,4 +132,5 @@ def build_index(entries: Iterable[Entry], vocab: Vocabularies) -> SiteIndex:
         for kind, bucket in buckets.items():
             by_term[(lang, kind)] = {k: tuple(v) for k, v in bucket.items()}
     rank = {lang: {e.slug: i for i, e in enumerate(newest[lang])} for lang in LANGS}
-    return SiteIndex(vocab, entries, newest, by_term, rank)
+    shown = {lang: {e.slug: e.best(lang) for e in entries} for lang in LANGS}
+    return SiteIndex(vocab, entries, newest, by_term, rank, shown)

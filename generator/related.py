@@ -7,9 +7,10 @@ import heapq
 from generator.index import SiteIndex
 from generator.model import Entry, Kind, Lang
 
-# Only the newest stories of each shared theme and region are scored, so the cost per story
-# is bounded however large a theme grows.
+# Only the newest stories of each shared theme (and fewer of the same region, which only
+# breaks ties) are scored, so the cost per story is bounded however large a theme grows.
 POOL = 24
+REGION_POOL = 8
 
 
 def related(
@@ -20,15 +21,17 @@ def related(
     shared: dict[str, int] = {}
     nearby: set[str] = set()
     candidates: dict[str, Entry] = {}
-    for kind, keys in ((Kind.CATEGORY, story.categories), (Kind.REGION, story.regions)):
+    for kind, keys, size in ((Kind.CATEGORY, story.categories, pool),
+                             (Kind.REGION, story.regions, min(pool, REGION_POOL))):
         for key in keys:
             term = index.vocab[kind].get(key)
-            for other in index.stories_of(term, lang)[:pool] if term else ():
+            for other in index.stories_of(term, lang)[:size] if term else ():
                 candidates[other.slug] = other
     candidates.pop(entry.slug, None)
     themes, regions = set(story.categories), set(story.regions)
-    for slug, other in candidates.items():
-        theirs = other.best(lang)
+    shown = index.shown(lang)
+    for slug in candidates:
+        theirs = shown[slug]
         shared[slug] = sum(1 for c in theirs.categories if c in themes)
         if any(r in regions for r in theirs.regions):
             nearby.add(slug)

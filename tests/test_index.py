@@ -98,3 +98,15 @@ def test_collate_sorts_rows_by_label():
 def test_rank_is_the_position_in_newest_first_order():
     index, _ = make_index(story("old", day="2020-01-01"), story("new", day="2024-01-01"))
     assert index.rank(Lang.SV) == {"new": 0, "old": 1}
+
+
+def test_shown_is_the_readers_version_else_the_other():
+    index, _ = make_index(story("both", Lang.FI), story("both", Lang.SV), story("fi-only"))
+    assert index.shown(Lang.SV)["both"].lang is Lang.SV
+    assert index.shown(Lang.SV)["fi-only"].lang is Lang.FI
+
+
+def test_municipalities_of_a_region_are_computed_once():
+    index, vocab = make_index(story("a"))
+    region = vocab.regions.get("uusimaa")
+    assert index.municipalities_in(region, Lang.FI) is index.municipalities_in(region, Lang.FI)
