@@ -43,6 +43,21 @@ def test_build_run_reports_the_childs_own_peak_rss_and_cpu_time(tmp_path: Path) 
     assert busy.cpu_seconds >= 0.5 and busy.seconds >= 0.5
 
 
+HOLD = "b = bytearray({mb} * 2**20); b[::4096] = b'x' * len(b[::4096]); time.sleep(1.5)"
+
+
+def test_build_run_samples_the_process_and_its_children_together(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("", encoding="utf-8")
+    grandchild = f"import time; {HOLD.format(mb=120)}"
+    parent = (f"import subprocess, sys, time; p = subprocess.Popen([sys.executable, '-c', "
+              f"{grandchild!r}]); {HOLD.format(mb=150)}; p.wait()")
+    measured = run.build_run(config, tmp_path / "site", [sys.executable, "-c", parent])
+    assert 150 <= measured.mkdocs_rss_mb < 250
+    assert measured.sum_rss_mb >= 270
+    assert measured.peak_rss_mb >= 150
+
+
 def test_build_once_raises_with_the_log_tail_when_the_build_fails(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("", encoding="utf-8")
@@ -61,7 +76,7 @@ def test_output_figures_count_index_pages_and_bytes(tmp_path: Path) -> None:
 
 
 def test_verdicts_check_each_target_the_sizes_allow() -> None:
-    assert run.verdicts([result(1000, 5.0)]) == ["- peak RSS at most 1.5 GB: met"]
+    assert run.verdicts([result(1000, 5.0)]) == ["- peak RSS at most 1.5 GB: 500 MB, met"]
     met = run.verdicts([result(1000, 5.0), result(10_000, 50.0)])
     assert met[1:] == ["- 10 000 stories in at most 60 s: met",
                        "- t(10 000)/t(1 000) = 10.0, at most 11: met"]
