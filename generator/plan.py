@@ -132,8 +132,11 @@ class Planner:
         story = entry.get(lang)
         versions = {s.lang: urls.story(entry.slug, s.lang) for s in entry.versions}
         other = entry.get(lang.other)
-        head = make_head(lang, versions, story.title, story.summary, image=story.image,
-                         image_alt=story.image_alt, og_type="article")
+        # Social media previews do not show SVG: such stories share the site's own picture.
+        shareable = story.image and not story.image.lower().endswith(".svg")
+        head = make_head(lang, versions, story.title, story.summary,
+                         image=story.image if shareable else None,
+                         image_alt=story.image_alt if shareable else None, og_type="article")
         return StoryView(
             head=head,
             story=story,

@@ -99,3 +99,12 @@ def test_chooser_offers_both_homes_with_itself_as_default():
     assert plan_head.url == ""
     assert [(a.hreflang, a.url) for a in head.alternates] == [
         ("fi", "fi/"), ("sv", "sv/"), ("x-default", "")]
+
+
+def test_open_graph_uses_raster_story_images_only():
+    plan = planner(story("a", image="stories/images/a.jpg", image_alt="Kuva työpaikasta."),
+                   story("b", image="stories/images/b.svg", image_alt="Piirros ladusta."))
+    a, b = plan.index.entries
+    assert (plan.story(a, Lang.FI).head.image, plan.story(a, Lang.FI).head.image_alt) == (
+        "stories/images/a.jpg", "Kuva työpaikasta.")
+    assert plan.story(b, Lang.FI).head.image is None
