@@ -4,6 +4,7 @@
     site_server  the site's base URL, "http://127.0.0.1:PORT/tori/"
     browser      headless Debian Chromium driven by Playwright (never `playwright install`)
     page         a fresh page that may talk to the local server only
+    module_page  the same, shared by the tests of one module
     offsite_requests  URLs the page tried to fetch from any other host (blocked, recorded)
 """
 
@@ -92,9 +93,8 @@ def offsite_requests() -> list[str]:
     return []
 
 
-@pytest.fixture
-def page(browser, site_server, offsite_requests):
-    """A page in a fresh context; requests to any other host are blocked and recorded."""
+def _guarded_context(browser, site_server: str, offsite_requests: list[str]):
+    """A browser context that may talk to the test server only; other hosts are recorded."""
     context = browser.new_context(locale="fi-FI")
     origin = site_server.split(f"/{SUB_PATH}/")[0]
 
@@ -107,6 +107,23 @@ def page(browser, site_server, offsite_requests):
             route.abort()
 
     context.route("**/*", guard)
+    return context
+
+
+@pytest.fixture
+def page(browser, site_server, offsite_requests):
+    """A page in a fresh context; requests to any other host are blocked and recorded."""
+    context = _guarded_context(browser, site_server, offsite_requests)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def module_page(browser, site_server):
+    """One guarded page for a whole module whose tests each just open pages and read them
+    (a fresh context per test costs about half a second)."""
+    context = _guarded_context(browser, site_server, [])
     tab = context.new_page()
     yield tab
     context.close()

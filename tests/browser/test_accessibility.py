@@ -74,7 +74,7 @@ def english_page(browser):
 @pytest.mark.parametrize(("kind", "lang"), all_types(), ids=lambda v: str(v))
 def test_page_type_has_no_wcag_violations(request, built_site, site_server, kind: str, lang: Lang):
     """0 axe violations at both widths; nothing scrolls sideways at 360 or 320 px; screenshots."""
-    page = request.getfixturevalue("english_page" if kind == "language-chooser" else "page")
+    page = request.getfixturevalue("english_page" if kind == "language-chooser" else "module_page")
     url = resolve(kind, built_site, lang)
     problems = []
     page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
