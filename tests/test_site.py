@@ -211,6 +211,8 @@ def test_listing_pager_counts_and_newest_first(html):
     assert second.xpath("//a[@rel='prev']/@href") == ["../../"]
     assert second.xpath("//a[@rel='next']/@href") == ["../3/"]
     assert texts(second, "//a[@aria-current='page']") == ["2"]
+    assert second.xpath("//head/link[@rel='prev']/@href") == ["../../"]
+    assert second.xpath("//head/link[@rel='next']/@href") == ["../3/"]
     assert not last.xpath("//a[@rel='next']")
     dates = [d for t in (first, second, last) for d in t.xpath("//article//time/@datetime")]
     assert dates == sorted(dates, reverse=True)
