@@ -40,6 +40,12 @@ FOCUS_STATE = """() => {
 }"""
 
 
+@pytest.fixture
+def page(module_page):
+    """Every test here opens its page afresh, so one shared page serves them all."""
+    return module_page
+
+
 def go(page, site_server: str, url: str, width: int = 1280) -> None:
     """Open a page at a width, with focus at the very start of the document."""
     page.set_viewport_size({"width": width, "height": 800})
