@@ -12,6 +12,7 @@ import frontmatter
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator import urls
 from generator.index import build_index
@@ -50,15 +51,29 @@ def drop_sources(files: Files) -> None:
         files.remove(file)
 
 
+class BodylessPage(Page):
+    """A generated page without Markdown of its own (listings, overviews): nothing to convert."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        # MkDocs would build a Markdown converter per page just to turn "" into "".
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
+
+
 def add_pages(files: Files, config: MkDocsConfig, planned: Iterable[Planned]) -> dict:
     """Add every planned page as an in-memory file; return src_uri -> view factory."""
     views = {}
     for page in planned:
         uri = src_uri(page.url)
-        files.append(File.generated(
+        file = File.generated(
             config, uri, content=markdown(page.template, page.markdown),
             inclusion=InclusionLevel.NOT_IN_NAV,  # stories stay out of the navigation
-        ))
+        )
+        files.append(file)
+        if not page.markdown.strip():
+            BodylessPage(None, file, config)  # becomes file.page; MkDocs then uses it
         views[uri] = page.view
     return views
 

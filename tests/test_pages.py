@@ -4,7 +4,15 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from generator.pages import add_data, add_pages, content_pages, drop_sources, markdown, src_uri
+from generator.pages import (
+    BodylessPage,
+    add_data,
+    add_pages,
+    content_pages,
+    drop_sources,
+    markdown,
+    src_uri,
+)
 from generator.plan import Planned
 
 
@@ -68,3 +76,17 @@ def test_content_pages_read_key_title_and_report_bad_front_matter(tmp_path):
     assert (info.key, info.title, info.url) == ("about", "Tietoa", "fi/tietoa/")
     (problem,) = problems
     assert problem.path.endswith("fi/rikki.md") and problem.field == "front matter"
+
+
+def test_pages_without_markdown_skip_the_converter(tmp_path):
+    cfg = config(tmp_path)
+    files = Files([])
+    add_pages(files, cfg, [Planned("fi/teemat/", "tori/overview.html", "", str, {}),
+                           Planned("fi/tarinat/a/", "tori/story.html", "## Otsikko", str, {})])
+    empty, story = files
+    assert isinstance(empty.page, BodylessPage) and story.page is None
+    empty.page.read_source(cfg)
+    empty.page.render(cfg, files)
+    page = empty.page
+    assert (page.content, list(page.toc), page.present_anchor_ids) == ("", [], set())
+    assert empty.page.meta == {"template": "tori/overview.html"}
