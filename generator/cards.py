@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cache
 
 from babel.dates import format_date
 
@@ -28,6 +29,7 @@ class Card:
     awards: tuple[str, ...]  # "Innostavat teot 2019"
 
 
+@cache  # many stories share a day; Babel's formatting is the slow part of a card
 def format_day(day: datetime.date, lang: Lang) -> str:
     """A date written out for `lang`: "5. maaliskuuta 2026" / "5 mars 2026"."""
     return format_date(day, "long", locale=lang.value)
