@@ -111,3 +111,31 @@ def test_every_page_declares_its_language(built_site):
         if declared != expected:
             wrong.append(f"{relative}: <html lang='{declared}'>, expected '{expected}'")
     assert not wrong, "\n".join(wrong)
+
+
+# WCAG 1.4.12's test values: the text must take them without being cut off or overlapping.
+TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"""
+# Elements whose box cuts its text off (1-px visually hidden labels are meant to be so).
+CLIPPED = """() => Array.from(document.querySelectorAll("body *")).filter(el => {
+    const style = getComputedStyle(el);
+    if (style.display === "none" || el.clientWidth <= 1) return false;
+    const cutX = style.overflowX === "hidden" || style.overflowX === "clip";
+    const cutY = style.overflowY === "hidden" || style.overflowY === "clip";
+    return (cutX && el.scrollWidth > el.clientWidth + 1)
+        || (cutY && el.scrollHeight > el.clientHeight + 1);
+}).map(el => el.outerHTML.slice(0, 100))"""
+SPACING_TYPES = ("home", "story-with-image", "term", "search-with-results", "overview-regions")
+
+
+@pytest.mark.parametrize("kind", SPACING_TYPES)
+def test_text_spacing_keeps_text_whole(module_page, built_site, site_server, kind: str):
+    """With WCAG's text spacing applied at 360 px, nothing is cut off or scrolls sideways."""
+    page = module_page
+    url = resolve(kind, built_site, Lang.SV)  # Swedish words are the longer ones
+    page.set_viewport_size({"width": 360, "height": HEIGHT})
+    open_page(page, site_server, url)
+    page.add_style_tag(content=TEXT_SPACING)
+    assert horizontal_overflow(page) <= 0, f"{url} scrolls sideways with text spacing"
+    clipped = page.evaluate(CLIPPED)
+    assert not clipped, f"{url}: text cut off with text spacing: {clipped}"
