@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from crawl import CrawlReport, crawl, format_broken
+from crawl import Crawler, CrawlReport, crawl, format_broken, references
 from pagetypes import REPO
 
 pytestmark = pytest.mark.browser
@@ -40,6 +40,23 @@ def test_every_built_page_is_reachable_from_the_root(report, built_site, site_se
         if path.name != UNLINKED and url not in reached and relative not in reached:
             orphans.append(url or "(root)")
     assert not orphans, f"{len(orphans)} page(s) no link leads to:\n" + "\n".join(orphans)
+
+
+def test_not_found_page_works_at_any_depth(built_site, site_server):
+    """Servers show 404.html at the missing URL itself, however deep: its links and assets
+    must not depend on where it is shown."""
+    body = (built_site / "404.html").read_bytes()
+    crawler = Crawler(site_server)
+    broken = []
+    for deep in (site_server + "puuttuu", site_server + "fi/tarinat/ei-ole/olemassa/"):
+        found, _ = references(deep, body)
+        for ref in found:
+            url = ref.url.split("#")[0]
+            if url == deep:
+                continue  # a link within the page itself (the skip link)
+            if crawler.same_host(url) and (not crawler.inside(url) or crawler.fetch(url)[0] != 200):
+                broken.append(f"shown at {deep}: {ref.attribute} -> {ref.url}")
+    assert not broken, "\n".join(broken)
 
 
 def test_external_links_are_listed_not_fetched(report, site_server):
