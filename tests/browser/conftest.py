@@ -4,7 +4,7 @@
     site_server  the site's base URL, "http://127.0.0.1:PORT/tori/"
     browser      headless Debian Chromium driven by Playwright (never `playwright install`)
     page         a fresh page that may talk to the local server only
-    module_page  the same, shared by the tests of one module
+    module_page  the same, shared by the tests of one module (module_offsite_requests)
     offsite_requests  URLs the page tried to fetch from any other host (blocked, recorded)
 """
 
@@ -120,10 +120,16 @@ def page(browser, site_server, offsite_requests):
 
 
 @pytest.fixture(scope="module")
-def module_page(browser, site_server):
+def module_offsite_requests() -> list[str]:
+    """Requests module_page tried to make to other hosts (a test may clear it first)."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def module_page(browser, site_server, module_offsite_requests):
     """One guarded page for a whole module whose tests each just open pages and read them
     (a fresh context per test costs about half a second)."""
-    context = _guarded_context(browser, site_server, [])
+    context = _guarded_context(browser, site_server, module_offsite_requests)
     tab = context.new_page()
     yield tab
     context.close()

@@ -75,6 +75,8 @@ def english_page(browser):
 def test_page_type_has_no_wcag_violations(request, built_site, site_server, kind: str, lang: Lang):
     """0 axe violations at both widths; nothing scrolls sideways at 360 or 320 px; screenshots."""
     page = request.getfixturevalue("english_page" if kind == "language-chooser" else "module_page")
+    offsite = request.getfixturevalue("module_offsite_requests")
+    offsite.clear()
     url = resolve(kind, built_site, lang)
     problems = []
     page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
@@ -95,6 +97,8 @@ def test_page_type_has_no_wcag_violations(request, built_site, site_server, kind
     page.set_viewport_size({"width": REFLOW_WIDTH, "height": HEIGHT})
     if (overflow := horizontal_overflow(page)) > 0:
         problems.append(f"at {REFLOW_WIDTH} px the page scrolls sideways by {overflow} px")
+    if offsite:
+        problems.append(f"it asked other hosts for {sorted(set(offsite))} (privacy, offline use)")
     assert not problems, f"{url}\n" + "\n".join(problems)
 
 
