@@ -4,7 +4,7 @@ Usage (from the repository root; nice, because the machine is shared):
 
     nice -n 10 python3 bench/run.py [--sizes 1000,5000,10000] [--runs 3] [--seed 1]
     nice -n 10 python3 bench/run.py --sizes 10000 --profile
-    nice -n 10 python3 bench/run.py --out /tmp/bench   # keep clear of bench/search.py's folders
+    nice -n 10 python3 bench/run.py --out bench/out/mine   # results in a folder of your own
 
 For each size N it writes a corpus with bench/corpus.py to bench/out/corpus-N/, builds it with
 the project's own mkdocs.yml (inherited, docs_dir pointed at the corpus) in a child process
