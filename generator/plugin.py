@@ -15,6 +15,7 @@ from generator.model import LANGS, Lang
 from generator.pages import Site, material_strings, prepare
 from generator.plan import Settings
 from generator.problems import ContentError, format_problems
+from generator.render_cache import card_html_global
 from generator.validate import load_content
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -58,6 +59,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         env.filters["absolute"] = lambda url: urls.absolute(config.site_url or "/", url or "")
         env.globals["tori_labels"] = {lang.value: for_lang(lang) for lang in LANGS}
         env.globals["tori_ui"] = material_strings(env)
+        env.globals["tori_card"] = card_html_global()  # a fresh cache each build
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
