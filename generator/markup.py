@@ -115,8 +115,13 @@ def check_body(body: str, body_line: int, path: str) -> list[Problem]:
                 found.append((text.count("\n", 0, match.start()) + 1, message))
     if "<" in text:
         parser = _AllowList()
-        parser.feed(_AUTOLINK.sub(_blank, text))
-        parser.close()
+        try:
+            parser.feed(_AUTOLINK.sub(_blank, text))
+            parser.close()
+        except AssertionError:
+            # html.parser gives up on broken declarations such as "<![<" with an AssertionError.
+            line = text.count("\n", 0, text.find("<!")) + 1 if "<!" in text else 1
+            found.append((line, "malformed HTML declaration; write '&lt;' for a literal '<'"))
         found.extend(parser.found)
     return [Problem(path, body_line + line - 1, "body", printable(message))
             for line, message in sorted(found)]

@@ -39,7 +39,8 @@ def test_build_run_reports_the_childs_own_peak_rss_and_cpu_time(tmp_path: Path) 
     big = run.build_run(config, tmp_path / "site", grab)
     busy = run.build_run(config, tmp_path / "site", spin)
     seconds, small_rss = run.build_once(config, tmp_path / "site", [sys.executable, "-c", "pass"])
-    assert big.peak_rss_mb >= 200 and small_rss < 100 and seconds > 0
+    # A forked child starts with the parent's pages counted, so compare rather than fix a bound.
+    assert big.peak_rss_mb >= 200 and small_rss < big.peak_rss_mb - 50 and seconds > 0
     assert busy.cpu_seconds >= 0.5 and busy.seconds >= 0.5
 
 

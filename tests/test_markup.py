@@ -89,3 +89,10 @@ _PIECES = st.sampled_from([*"<>/=\"'`~[]():!& \nabcjsv", "<script", "javascript:
 def test_fuzz_any_body_gives_problems_not_exceptions(body: str) -> None:
     for problem in check_body(body, 5, "s.md"):
         assert problem.line >= 5 and problem.field == "body" and "\n" not in problem.message
+
+
+def test_broken_declaration_is_a_problem_not_a_crash() -> None:
+    # Found by the fuzz test: html.parser raises AssertionError on "<![<".
+    problems = check_body("Teksti.\n<![<", 10, "content/stories/x.fi.md")
+    assert [(p.line, p.field) for p in problems] == [(11, "body")]
+    assert "malformed HTML declaration" in problems[0].message
