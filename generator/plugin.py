@@ -15,7 +15,7 @@ from generator.model import LANGS, Lang
 from generator.pages import Site, material_strings, prepare
 from generator.plan import Settings
 from generator.problems import ContentError, format_problems
-from generator.render_cache import card_html_global
+from generator.render_cache import card_html_global, once_global
 from generator.validate import load_content
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -60,6 +60,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         env.globals["tori_labels"] = {lang.value: for_lang(lang) for lang in LANGS}
         env.globals["tori_ui"] = material_strings(env)
         env.globals["tori_card"] = card_html_global()  # a fresh cache each build
+        env.globals["tori_once"] = once_global()
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):

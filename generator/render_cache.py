@@ -42,3 +42,19 @@ def card_html_global() -> Callable[..., str]:
         return cards(context, macro, card, heading)
 
     return tori_card
+
+
+def once_global() -> Callable[..., str]:
+    """A fresh, per-build `{% call tori_once(*key) %}…{% endcall %}`: renders the body once per key.
+
+    The key must name everything the body's output depends on.
+    """
+    done: dict[tuple[object, ...], str] = {}
+
+    def tori_once(*key: object, caller: Callable[[], str]) -> str:
+        html = done.get(key)
+        if html is None:
+            html = done[key] = str(caller())
+        return html
+
+    return tori_once

@@ -2,7 +2,7 @@
 
 from jinja2 import DictLoader, Environment, pass_context
 
-from generator.render_cache import HREF, card_html_global
+from generator.render_cache import HREF, card_html_global, once_global
 
 MACROS = """
 {%- macro card(c, heading="h3", href="") -%}
@@ -86,3 +86,15 @@ def spy(tori_card, calls):
         calls.append(len(ran))
         return html
     return wrapped
+
+
+def test_a_call_block_body_is_rendered_once_per_key():
+    env = Environment()
+    env.globals["tori_once"] = once_global()
+    template = env.from_string(
+        '{% call tori_once("config", lang) %}{{ lang }}-{{ counter.append(1) or counter | length }}'
+        '{% endcall %}')
+    counter = []
+    outputs = [template.render(lang=lang, counter=counter) for lang in ("fi", "fi", "sv", "fi")]
+    assert outputs == ["fi-1", "fi-1", "sv-2", "fi-1"]
+    assert len(counter) == 2
