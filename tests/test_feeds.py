@@ -6,8 +6,10 @@ import datetime
 import re
 from pathlib import Path
 
+import factories
 import feedparser
 import pytest
+from factories import term
 from lxml import etree
 
 from generator import feeds, urls
@@ -27,12 +29,6 @@ SITE = "https://example.org/tori/"
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def term(kind: Kind, key: str, fi: str, sv: str, **extra) -> Term:
-    """A term whose slugs are the slugs of its labels."""
-    slug = Text(urls.slugify(fi), urls.slugify(sv))
-    return Term(kind, key, Text(fi, sv), slug, **extra)
 
 
 VOCAB = Vocabularies(
@@ -82,22 +78,17 @@ VOCAB = Vocabularies(
 
 
 def story(slug: str, lang: Lang, day: str, **fields) -> Story:
-    """A valid story version with sensible defaults."""
+    """A valid story version with this module's defaults (no places unless given)."""
     defaults = {
         "title": f"Tarina {slug}" if lang is Lang.FI else f"Berättelse {slug}",
         "summary": "Tiivistelmä, joka kertoo lyhyesti mitä tehtiin & miksi <tärkeää>.",
         "organisation": "Hollolan kunta" if lang is Lang.FI else "Hollola kommun",
         "categories": ("digitalisaatio",),
         "body": "Teksti.",
+        "municipalities": (),
+        "regions": (),
     }
-    defaults.update(fields)
-    return Story(
-        slug=slug,
-        lang=lang,
-        source=f"stories/{slug}.{lang}.md",
-        date=datetime.date.fromisoformat(day),
-        **defaults,
-    )
+    return factories.story(slug, lang, day, **{**defaults, **fields})
 
 
 def sample_entries() -> tuple[Entry, ...]:

@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+import factories
 import jsonschema
 import pytest
 
@@ -29,10 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def term(kind: Kind, key: str, fi: str, sv: str, order: int = 0, **extra) -> Term:
-    """A term whose slugs are the slugs of its labels."""
-    slug = Text(urls.slugify(fi), urls.slugify(sv))
-    return Term(kind, key, Text(fi, sv), slug, order=order, **extra)
-
+    """factories.term, with the order given by position as the tables below do."""
+    return factories.term(kind, key, fi, sv, order=order, **extra)
 
 VOCAB = Vocabularies(
     categories=Vocabulary(
@@ -74,22 +73,17 @@ VOCAB = Vocabularies(
 
 
 def story(slug: str, lang: Lang, day: str, **fields) -> Story:
-    """A valid story version with sensible defaults."""
+    """A valid story version with this module's defaults (no places unless given)."""
     defaults = {
         "title": f"Tarina {slug}" if lang is Lang.FI else f"Berättelse {slug}",
         "summary": "Tiivistelmä: mitä tehtiin, miksi ja millä tuloksin.",
         "organisation": "Maarianhaminan kaupunki" if lang is Lang.FI else "Mariehamns stad",
         "categories": ("digitalisaatio",),
         "body": "Teksti.",
+        "municipalities": (),
+        "regions": (),
     }
-    defaults.update(fields)
-    return Story(
-        slug=slug,
-        lang=lang,
-        source=f"stories/{slug}.{lang}.md",
-        date=datetime.date.fromisoformat(day),
-        **defaults,
-    )
+    return factories.story(slug, lang, day, **{**defaults, **fields})
 
 
 def sample_stories() -> list[Story]:
