@@ -1,8 +1,9 @@
-"""Run Pagefind over the built story pages: one index per `<html lang>`, in `pagefind/`.
+"""Run Pagefind over the search records of the story pages: one index per `<html lang>`.
 
-Story pages are rendered before every listing page, so the plugin starts Pagefind as soon as
-the last story page is on disk and lets it work on the second core while MkDocs renders the
-rest of the site; the build waits for it at the end.
+The records (search_records.py) are written to a folder that mirrors the site's paths, so
+Pagefind's URLs are the story pages' own, and Pagefind writes its bundle into `pagefind/` of
+the site. The plugin starts it as soon as every story body is converted from Markdown, so it
+works on the second core while MkDocs renders all the pages; the build waits for it at the end.
 """
 
 from __future__ import annotations
@@ -10,21 +11,20 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator import search_bundle, urls
-from generator.model import LANGS
+from generator import search_bundle
+
+if TYPE_CHECKING:  # search_records imports search, which imports this module's BUNDLE
+    from generator.search_records import Record
 
 BUNDLE = "pagefind"  # the folder Pagefind writes, at the site root
-
-# Story pages only: "fi/tarinat/<slug>/index.html". The all-stories listing lives in the same
-# folder ("fi/tarinat/", "fi/tarinat/sivu/2/"), is still being written while Pagefind runs,
-# and would be skipped anyway for lacking data-pagefind-body.
-_STORY_PREFIXES = tuple(f"{lang.value}/{urls.STORIES[lang]}/" for lang in LANGS)
-STORY_GLOB = "{" + ",".join(p.rstrip("/") for p in _STORY_PREFIXES) + "}/*/index.html"
+RECORD = "index.html"  # a record's file name in its page's folder, as the page itself
 
 
 class SearchIndexError(Exception):
@@ -40,45 +40,46 @@ class IndexReport:
     bytes: int  # total size of the bundle folder
 
 
-def is_story_url(url: str) -> bool:
-    """Whether a site-relative page URL is a story page ("fi/tarinat/<slug>/")."""
-    return url.startswith(_STORY_PREFIXES) and url.count("/") == 3
-
-
 class Indexer:
-    """Starts Pagefind once every story page is written, and collects its result at the end."""
+    """Runs Pagefind over search records in the background and collects its result at the end."""
 
-    def __init__(self, site_dir: Path, page_urls: Iterable[str] = ()):
+    def __init__(self, site_dir: Path, records_dir: Path | None = None):
         self.site_dir = site_dir
-        self.pending = {url for url in page_urls if is_story_url(url)}
+        self.records_dir = records_dir  # where to keep the records; None: a temporary folder
+        self.source: Path | None = None
         self.process: subprocess.Popen[str] | None = None
         self.started = 0.0
 
-    def page_starts(self, url: str) -> None:
-        """MkDocs begins rendering the page at `url`, so every page before it is on disk."""
-        if not self.pending and self.process is None:
-            self.start()
-        self.pending.discard(url)
-
-    def start(self) -> None:
-        """Clear any earlier bundle and launch Pagefind in the background."""
+    def start(self, records: Iterable[Record]) -> None:
+        """Write the records to their folder and launch Pagefind over them."""
         self.started = time.perf_counter()
+        if self.records_dir is None:
+            self.source = Path(tempfile.mkdtemp(prefix="tori-search-"))
+        else:
+            shutil.rmtree(self.records_dir, ignore_errors=True)
+            self.source = self.records_dir
+        if write_records(records, self.source):
+            self.run(self.source)
+        else:  # Pagefind refuses to write an empty index; a site without stories has none
+            shutil.rmtree(self.site_dir / BUNDLE, ignore_errors=True)
+
+    def run(self, source: Path) -> None:
+        """Launch Pagefind over the records already in `source`."""
+        self.started = self.started or time.perf_counter()
         shutil.rmtree(self.site_dir / BUNDLE, ignore_errors=True)  # no stale chunks after --dirty
-        if not _has_story_pages(self.site_dir):
-            return  # Pagefind refuses to write an empty index; a site without stories has none
-        command = [_binary(), "--site", str(self.site_dir), "--glob", STORY_GLOB,
-                   "--output-subdir", BUNDLE, "--silent"]
+        command = [_binary(), "--site", str(source), "--output-path",
+                   str(self.site_dir / BUNDLE), "--silent"]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT, text=True)
 
     def finish(self) -> IndexReport:
-        """Wait for Pagefind (starting it if no page did), make its output byte-stable, report."""
-        if self.process is None and not self.started:
-            self.start()
+        """Wait for Pagefind, make its output byte-stable, report; removes temporary records."""
         if self.process is None:
+            self._clean()
             return IndexReport({}, 0.0, 0)
         output, _ = self.process.communicate()
         code, self.process = self.process.returncode, None
+        self._clean()
         bundle = self.site_dir / BUNDLE
         if code != 0 or not (bundle / "pagefind-entry.json").is_file():
             tail = (output or "").strip()[-2000:]
@@ -95,17 +96,33 @@ class Indexer:
             self.process.kill()
             self.process.communicate()
             self.process = None
+        self._clean()
+
+    def _clean(self) -> None:
+        """Remove the records unless they were asked to be kept."""
+        if self.source is not None and self.records_dir is None:
+            shutil.rmtree(self.source, ignore_errors=True)
+        self.source = None
 
 
-def build_index(site_dir: Path) -> IndexReport:
-    """Index the story pages of an already built site into `site_dir/pagefind/`, byte-stable."""
-    return Indexer(site_dir).finish()
+def write_records(records: Iterable[Record], root: Path) -> int:
+    """Write each record at its page's path under `root`; returns how many were written."""
+    count = 0
+    for record in records:
+        folder = root / record.url
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / RECORD).write_text(record.html, encoding="utf-8")
+        count += 1
+    return count
 
 
-def _has_story_pages(site_dir: Path) -> bool:
-    """Whether the built site holds at least one story page."""
-    folders = (site_dir / lang.value / urls.STORIES[lang] for lang in LANGS)
-    return any(next(folder.glob("*/index.html"), None) for folder in folders)
+def build_index(source: Path, site_dir: Path) -> IndexReport:
+    """Index the records kept in `source` into `site_dir/pagefind/`, byte-stable."""
+    if not any(source.rglob(RECORD)):
+        return IndexReport({}, 0.0, 0)
+    indexer = Indexer(site_dir, records_dir=source)
+    indexer.run(source)
+    return indexer.finish()
 
 
 def _binary() -> str:
