@@ -9,10 +9,11 @@ Steps: write the corpus (bench/corpus.py) and build it with `mkdocs build` (benc
 build folder; the build itself runs Pagefind and keeps its input records in search-records-N),
 then index those records once more on their own to time the indexing step, then open the
 Finnish search page with one query and one filter in headless Chromium and add up the bytes of
-every response (Playwright's request sizes: headers plus body as sent). The query's cost is what it fetches from pagefind/; opening the page (HTML,
-CSS, scripts) is reported beside it. The local server sends files uncompressed; the target is
-checked on the gzip figure, what any static host that compresses text (GitHub Pages, nginx)
-sends: Pagefind's own data files are gzipped already, its scripts are not.
+every response (Playwright's request sizes: headers plus body as sent). The query's cost is
+what it fetches from pagefind/; opening the page (HTML, CSS, scripts) is reported beside it.
+The local server sends files uncompressed; the target is checked on the gzip figure, what any
+static host that compresses text (GitHub Pages, nginx) sends: Pagefind's own data files are
+gzipped already, its scripts are not.
 Target (issue 4): at most 300 kB per query at 10 000 stories. Results go to
 bench/out/search-N.md and .json. Exit status: 0 measured and on target, 1 over target, 2 a step
 failed. Its folders (search-corpus-N, search-build-N, search-site-N, search-records-N) are apart

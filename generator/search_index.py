@@ -1,30 +1,38 @@
 """Run Pagefind over the search records of the story pages: one index per `<html lang>`.
 
-The records (search_records.py) are written to a folder that mirrors the site's paths, so
-Pagefind's URLs are the story pages' own, and Pagefind writes its bundle into `pagefind/` of
-the site. The plugin starts it as soon as every story body is converted from Markdown, so it
-works on the second core while MkDocs renders all the pages; the build waits for it at the end.
+The records (search_records.py) are written in shards of SHARD_PAGES to folders that mirror the
+site's paths, so Pagefind's URLs are the story pages' own. A child process (this module's
+`main`) indexes the shards with one Pagefind at a time and merges their indexes
+(search_merge.py) into `pagefind/` of the site: Pagefind's memory grows with the pages it
+indexes at once, about 170 kB each. The plugin starts the child as soon as every story body is
+converted from Markdown, so it works on the second core while MkDocs renders all the pages; the
+build waits for it at the end.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import search_bundle
+from generator import search_bundle, search_merge
 
 if TYPE_CHECKING:  # search_records imports search, which imports this module's BUNDLE
     from generator.search_records import Record
 
 BUNDLE = "pagefind"  # the folder Pagefind writes, at the site root
 RECORD = "index.html"  # a record's file name in its page's folder, as the page itself
+SHARD_PAGES = 2_000  # pages per Pagefind run: about 360 MB at its peak
+ENTRY = "pagefind-entry.json"
 
 
 class SearchIndexError(Exception):
@@ -43,9 +51,11 @@ class IndexReport:
 class Indexer:
     """Runs Pagefind over search records in the background and collects its result at the end."""
 
-    def __init__(self, site_dir: Path, records_dir: Path | None = None):
+    def __init__(self, site_dir: Path, records_dir: Path | None = None,
+                 shard_pages: int = SHARD_PAGES):
         self.site_dir = site_dir
         self.records_dir = records_dir  # where to keep the records; None: a temporary folder
+        self.shard_pages = shard_pages
         self.source: Path | None = None
         self.process: subprocess.Popen[str] | None = None
         self.started = 0.0
@@ -58,19 +68,23 @@ class Indexer:
         else:
             shutil.rmtree(self.records_dir, ignore_errors=True)
             self.source = self.records_dir
-        if write_records(records, self.source):
+        if write_records(records, self.source, self.shard_pages):
             self.run(self.source)
         else:  # Pagefind refuses to write an empty index; a site without stories has none
             shutil.rmtree(self.site_dir / BUNDLE, ignore_errors=True)
 
     def run(self, source: Path) -> None:
-        """Launch Pagefind over the records already in `source`."""
+        """Launch the indexing child over the record shards already in `source`."""
         self.started = self.started or time.perf_counter()
         shutil.rmtree(self.site_dir / BUNDLE, ignore_errors=True)  # no stale chunks after --dirty
-        command = [_binary(), "--site", str(source), "--output-path",
-                   str(self.site_dir / BUNDLE), "--silent"]
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT, text=True)
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (package_root, os.environ.get("PYTHONPATH")) if p)}
+        command = [sys.executable, "-m", __name__, str(source), str(self.site_dir / BUNDLE)]
+        # its own process group, so that cancel() stops the Pagefind it runs too
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env,
+                                        stderr=subprocess.STDOUT, text=True,
+                                        start_new_session=True)
 
     def finish(self) -> IndexReport:
         """Wait for Pagefind, make its output byte-stable, report; removes temporary records."""
@@ -81,11 +95,11 @@ class Indexer:
         code, self.process = self.process.returncode, None
         self._clean()
         bundle = self.site_dir / BUNDLE
-        if code != 0 or not (bundle / "pagefind-entry.json").is_file():
+        if code != 0 or not (bundle / ENTRY).is_file():
             tail = (output or "").strip()[-2000:]
             raise SearchIndexError(f"Pagefind failed (exit {code}) on {self.site_dir}: {tail}")
         search_bundle.normalise(bundle)
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
         pages = {lang: info["page_count"] for lang, info in sorted(entry["languages"].items())}
         size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
         return IndexReport(pages, round(time.perf_counter() - self.started, 3), size)
@@ -93,7 +107,7 @@ class Indexer:
     def cancel(self) -> None:
         """Stop a running Pagefind, when the build failed."""
         if self.process is not None:
-            self.process.kill()
+            os.killpg(self.process.pid, signal.SIGKILL)
             self.process.communicate()
             self.process = None
         self._clean()
@@ -105,11 +119,11 @@ class Indexer:
         self.source = None
 
 
-def write_records(records: Iterable[Record], root: Path) -> int:
-    """Write each record at its page's path under `root`; returns how many were written."""
+def write_records(records: Iterable[Record], root: Path, shard_pages: int = SHARD_PAGES) -> int:
+    """Write the records in shards ("000/fi/tarinat/<slug>/index.html"); returns their number."""
     count = 0
     for record in records:
-        folder = root / record.url
+        folder = root / f"{count // shard_pages:03d}" / record.url
         folder.mkdir(parents=True, exist_ok=True)
         (folder / RECORD).write_text(record.html, encoding="utf-8")
         count += 1
@@ -117,12 +131,33 @@ def write_records(records: Iterable[Record], root: Path) -> int:
 
 
 def build_index(source: Path, site_dir: Path) -> IndexReport:
-    """Index the records kept in `source` into `site_dir/pagefind/`, byte-stable."""
+    """Index the record shards kept in `source` into `site_dir/pagefind/`, byte-stable."""
     if not any(source.rglob(RECORD)):
         return IndexReport({}, 0.0, 0)
     indexer = Indexer(site_dir, records_dir=source)
     indexer.run(source)
     return indexer.finish()
+
+
+def index_shards(shards: Sequence[Path], bundle: Path) -> None:
+    """Index each shard with its own Pagefind, one after the other, and merge them into `bundle`."""
+    if len(shards) == 1:
+        _pagefind(shards[0], bundle)
+        return
+    with tempfile.TemporaryDirectory(prefix="tori-shards-") as folder:
+        parts = [Path(folder) / shard.name for shard in shards]
+        for shard, part in zip(shards, parts, strict=True):
+            _pagefind(shard, part)
+        search_merge.merge(parts, bundle)
+
+
+def _pagefind(site: Path, bundle: Path) -> None:
+    """Run Pagefind over the records in `site`, writing its bundle to `bundle`."""
+    command = [_binary(), "--site", str(site), "--output-path", str(bundle), "--silent"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not (bundle / ENTRY).is_file():
+        tail = (done.stdout + done.stderr).strip()[-2000:]
+        raise SearchIndexError(f"Pagefind failed (exit {done.returncode}) on {site}: {tail}")
 
 
 def _binary() -> str:
@@ -135,3 +170,18 @@ def _binary() -> str:
     if binary is None:
         raise SearchIndexError("the Pagefind binary is missing; install pagefind[bin]")
     return str(binary)
+
+
+def main(argv: Sequence[str]) -> int:
+    """The indexing child: `python -m generator.search_index RECORDS BUNDLE`."""
+    source, bundle = Path(argv[0]), Path(argv[1])
+    try:
+        index_shards(sorted(p for p in source.iterdir() if p.is_dir()), bundle)
+    except (SearchIndexError, search_merge.MergeError, OSError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
