@@ -11,6 +11,7 @@ build waits for it at the end.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -49,7 +50,7 @@ class IndexReport:
 
 
 class Indexer:
-    """Runs Pagefind over search records in the background and collects its result at the end."""
+    """Indexes search records in a child process and collects its result at the end."""
 
     def __init__(self, site_dir: Path, records_dir: Path | None = None,
                  shard_pages: int = SHARD_PAGES):
@@ -61,7 +62,7 @@ class Indexer:
         self.started = 0.0
 
     def start(self, records: Iterable[Record]) -> None:
-        """Write the records to their folder and launch Pagefind over them."""
+        """Write the records to their folder in shards and launch the indexing child."""
         self.started = time.perf_counter()
         if self.records_dir is None:
             self.source = Path(tempfile.mkdtemp(prefix="tori-search-"))
@@ -87,7 +88,7 @@ class Indexer:
                                         start_new_session=True)
 
     def finish(self) -> IndexReport:
-        """Wait for Pagefind, make its output byte-stable, report; removes temporary records."""
+        """Wait for the child, make its output byte-stable, report; removes temporary records."""
         if self.process is None:
             self._clean()
             return IndexReport({}, 0.0, 0)
@@ -97,7 +98,7 @@ class Indexer:
         bundle = self.site_dir / BUNDLE
         if code != 0 or not (bundle / ENTRY).is_file():
             tail = (output or "").strip()[-2000:]
-            raise SearchIndexError(f"Pagefind failed (exit {code}) on {self.site_dir}: {tail}")
+            raise SearchIndexError(f"indexing failed (exit {code}) for {self.site_dir}: {tail}")
         search_bundle.normalise(bundle)
         entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
         pages = {lang: info["page_count"] for lang, info in sorted(entry["languages"].items())}
@@ -105,9 +106,10 @@ class Indexer:
         return IndexReport(pages, round(time.perf_counter() - self.started, 3), size)
 
     def cancel(self) -> None:
-        """Stop a running Pagefind, when the build failed."""
+        """Stop the indexing child and its Pagefind, when the build failed."""
         if self.process is not None:
-            os.killpg(self.process.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):  # it may have finished already
+                os.killpg(self.process.pid, signal.SIGKILL)
             self.process.communicate()
             self.process = None
         self._clean()
