@@ -89,7 +89,7 @@ class Sampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.every, self.stop = pid, every, threading.Event()
         self.own_kib = 0  # the process's own high-water mark
-        self.sum_kib = 0  # largest sampled sum of current RSS over the process and its children
+        self.sum_kib = 0  # largest sampled sum of current RSS over the process and its descendants
 
     def run(self) -> None:
         while not self.stop.wait(self.every):
@@ -97,7 +97,7 @@ class Sampler(threading.Thread):
             if own:
                 self.own_kib = max(self.own_kib, own)
                 total = _status_kib(self.pid, "VmRSS") + sum(
-                    _status_kib(child, "VmRSS") for child in _children(self.pid))
+                    _status_kib(child, "VmRSS") for child in _descendants(self.pid))
                 self.sum_kib = max(self.sum_kib, total)
 
 
@@ -110,11 +110,17 @@ def _status_kib(pid: int, key: str) -> int:
     return int(match[1]) if match else 0
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
+def _descendants(pid: int) -> list[int]:
+    """The children of every thread of `pid`, and theirs (the indexer runs Pagefind in turn)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for child in children:
+            found += [child, *_descendants(child)]
+    return found
 
 
 def build_dir(size: int, corpus: Path, out: Path | None = None) -> Path:

@@ -6,16 +6,18 @@ Usage (from the repository root, the project installed; the machine is shared, s
     nice -n 10 python3 bench/search.py 1000 --reuse         # reuse bench/out/site-1000 if built
 
 Steps: write the corpus (bench/corpus.py) and build it with `mkdocs build` (bench/run.py's
-build folder; the build itself runs Pagefind), then index the built site once more on its own
-to time the indexing step, then open the Finnish search page with one query and one filter in
-headless Chromium and add up the bytes of every response (Playwright's request sizes: headers
-plus body as sent). The query's cost is what it fetches from pagefind/; opening the page (HTML,
-CSS, scripts) is reported beside it. The local server sends files uncompressed; the target is
-checked on the gzip figure, what any static host that compresses text (GitHub Pages, nginx)
-sends: Pagefind's own data files are gzipped already, its scripts are not.
+build folder; the build itself runs Pagefind and keeps its input records in search-records-N),
+then index those records once more on their own to time the indexing step, then open the
+Finnish search page with one query and one filter in headless Chromium and add up the bytes of
+every response (Playwright's request sizes: headers plus body as sent). The query's cost is
+what it fetches from pagefind/; opening the page (HTML, CSS, scripts) is reported beside it.
+The local server sends files uncompressed; the target is checked on the gzip figure, what any
+static host that compresses text (GitHub Pages, nginx) sends: Pagefind's own data files are
+gzipped already, its scripts are not.
 Target (issue 4): at most 300 kB per query at 10 000 stories. Results go to
 bench/out/search-N.md and .json. Exit status: 0 measured and on target, 1 over target, 2 a step
-failed. Its folders (search-corpus-N, search-build-N, search-site-N) are apart from bench/run.py's.
+failed. Its folders (search-corpus-N, search-build-N, search-site-N, search-records-N) are apart
+from bench/run.py's.
 """
 
 from __future__ import annotations
@@ -87,11 +89,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def build(size: int, seed: int, reuse: bool) -> tuple[Path, float]:
-    """The built site of `size` stories, and the build's wall time (0 when reused)."""
+def build(size: int, seed: int, reuse: bool) -> tuple[Path, Path, float]:
+    """The built site of `size` stories, its kept search records, and the build's wall time.
+
+    The wall time is 0 when the site is reused.
+    """
     site = OUT / f"search-site-{size}"  # apart from bench/run.py's folders: both may run
-    if reuse and (site / search_index.BUNDLE / "pagefind-entry.json").is_file():
-        return site, 0.0
+    records = OUT / f"search-records-{size}"
+    if reuse and (site / search_index.BUNDLE / "pagefind-entry.json").is_file() and (
+            records.is_dir()):
+        return site, records, 0.0
     corpus = OUT / f"search-corpus-{size}"
     write_corpus(size, corpus, seed)
     folder = OUT / f"search-build-{size}"
@@ -102,21 +109,25 @@ def build(size: int, seed: int, reuse: bool) -> tuple[Path, float]:
         if entry.name not in NOT_LINKED:
             (folder / entry.name).symlink_to(entry)
     config = folder / "mkdocs.yml"
-    config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {corpus}\nsite_dir: {site}\n",
+    # The build keeps Pagefind's input, so that Pagefind can be timed on it alone afterwards.
+    # A child's plugin list replaces the inherited one, which holds only the generator.
+    config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {corpus}\nsite_dir: {site}\n"
+                      f"plugins:\n  - generator:\n      search_records: {records}\n",
                       encoding="utf-8")
     seconds, _ = build_once(config, site, [sys.executable, "-m", "mkdocs"])
-    return site, round(seconds, 2)
+    return site, records, round(seconds, 2)
 
 
-def index_alone(site: Path) -> tuple[float, float, float]:
-    """Index the built site again in a child process: wall time (s), CPU time (s), peak RSS (MB).
+def index_alone(site: Path, records: Path) -> tuple[float, float, float]:
+    """Index the kept search records again in a child process, into the site: wall time (s),
+    CPU time (s), peak RSS (MB).
 
     CPU time (user + system of the process tree) says more than wall time on a shared machine.
     """
     code = ("import sys, pathlib; from generator import search_index;"
-            " search_index.build_index(pathlib.Path(sys.argv[1]))")
+            " search_index.build_index(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]))")
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code, str(site)], cwd=REPO)
+    child = subprocess.Popen([sys.executable, "-c", code, str(records), str(site)], cwd=REPO)
     # wait4 reports the child and its waited-for descendants: Pagefind's peak is in it
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
@@ -169,8 +180,8 @@ def measure_query(site: Path, address: str) -> tuple[str, list[Fetch]]:
 
 def measure(size: int, seed: int, reuse: bool, query: str, name: str, value: str) -> Figures:
     """Build (or reuse), index again on its own, and run one query with one filter."""
-    site, build_s = build(size, seed, reuse)
-    index_s, index_cpu_s, index_mb = index_alone(site)
+    site, records, build_s = build(size, seed, reuse)
+    index_s, index_cpu_s, index_mb = index_alone(site, records)
     bundle = site / search_index.BUNDLE
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     files = [f for f in bundle.rglob("*") if f.is_file()]

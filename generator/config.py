@@ -23,3 +23,7 @@ class GeneratorConfig(Config):
 
     drafts = c.Optional(c.Type(bool))
     """Build drafts too; unset means only under `mkdocs serve`."""
+
+    search_records = c.Optional(c.Type(str))
+    """A folder to keep Pagefind's search records in (to measure Pagefind alone); unset means a
+    temporary folder, removed after the build."""

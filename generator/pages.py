@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -21,6 +21,7 @@ from generator.model import LANGS, Lang, group_entries
 from generator.outputs import data_outputs
 from generator.plan import Planned, Planner, Settings
 from generator.problems import ContentError, Problem
+from generator.search_records import Record, story_records
 from generator.views import ContentPageInfo, HomeView, Menu, PageView, menu
 
 # Folders of content/ that the generator reads itself; MkDocs must not publish them as pages.
@@ -141,6 +142,12 @@ class Site:
         else:
             return None
         return {**self.frame(view.head.lang), "tori": view}
+
+    def search_records(self, bodies: Mapping[str, str],
+                       site_url: str) -> Iterator[Record]:
+        """Pagefind's record of every story page; `bodies` maps page URLs to rendered Markdown."""
+        index = self.planner.index
+        return story_records(index.entries, index.vocab, bodies, site_url)
 
     def frame(self, lang: Lang) -> dict[str, object]:
         """The variables the page frame (header, menu, footer) needs in `lang`."""

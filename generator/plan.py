@@ -146,7 +146,6 @@ class Planner:
             translation=Other(other.lang, versions[other.lang], other.title) if other else None,
             related=self.cards.cards(related(entry, lang, self.index, self.settings.related),
                                      lang),
-            search=tuple(search.story_filters(story, entry, self.vocab).items()),
         )
 
     def search_page(self, lang: Lang) -> PageView:

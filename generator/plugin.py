@@ -51,8 +51,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             self.site = prepare(files, config, content, settings)
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
-        pages = (f.url for f in files.documentation_pages())
-        self.indexer = search_index.Indexer(Path(config.site_dir), pages)
+        records = Path(opts.search_records) if opts.search_records else None
+        self.indexer = search_index.Indexer(Path(config.site_dir), records)
         return files
 
     def on_env(self, env, *, config, files):
@@ -61,6 +61,10 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         env.globals["tori_ui"] = material_strings(env)
         env.globals["tori_card"] = card_html_global()  # a fresh cache each build
         env.globals["tori_once"] = once_global()
+        # Every page's Markdown is converted by now: Pagefind indexes the stories on the second
+        # core while MkDocs renders the templates.
+        bodies = {f.url: f.page.content for f in files.documentation_pages() if f.page}
+        self.indexer.start(self.site.search_records(bodies, config.site_url or "/"))
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -70,7 +74,6 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
-        self.indexer.page_starts(page.url)  # Pagefind starts once the story pages are written
         context.update(self.site.context_for(page) or {})
         return context
 

@@ -1,7 +1,7 @@
 """Search: the filters a story is found by, and the search page in each language.
 
-Pagefind (run by search_index.py) reads the built story pages, marked `data-pagefind-body`, and
-writes one index per `<html lang>`. The search page is a small script on Pagefind's JS API; its
+Pagefind (run by search_index.py) reads a lean record of every story page (search_records.py)
+and writes one index per `<html lang>`. The search page is a small script on Pagefind's JS API; its
 form, filter choices and strings are rendered here, in the page's language.
 """
 

@@ -1,30 +1,39 @@
-"""Run Pagefind over the built story pages: one index per `<html lang>`, in `pagefind/`.
+"""Run Pagefind over the search records of the story pages: one index per `<html lang>`.
 
-Story pages are rendered before every listing page, so the plugin starts Pagefind as soon as
-the last story page is on disk and lets it work on the second core while MkDocs renders the
-rest of the site; the build waits for it at the end.
+The records (search_records.py) are written in shards of SHARD_PAGES to folders that mirror the
+site's paths, so Pagefind's URLs are the story pages' own. A child process (this module's
+`main`) indexes the shards with one Pagefind at a time and merges their indexes
+(search_merge.py) into `pagefind/` of the site: Pagefind's memory grows with the pages it
+indexes at once, about 170 kB each. The plugin starts the child as soon as every story body is
+converted from Markdown, so it works on the second core while MkDocs renders all the pages; the
+build waits for it at the end.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
+import sys
+import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator import search_bundle, urls
-from generator.model import LANGS
+from generator import search_bundle, search_merge
+
+if TYPE_CHECKING:  # search_records imports search, which imports this module's BUNDLE
+    from generator.search_records import Record
 
 BUNDLE = "pagefind"  # the folder Pagefind writes, at the site root
-
-# Story pages only: "fi/tarinat/<slug>/index.html". The all-stories listing lives in the same
-# folder ("fi/tarinat/", "fi/tarinat/sivu/2/"), is still being written while Pagefind runs,
-# and would be skipped anyway for lacking data-pagefind-body.
-_STORY_PREFIXES = tuple(f"{lang.value}/{urls.STORIES[lang]}/" for lang in LANGS)
-STORY_GLOB = "{" + ",".join(p.rstrip("/") for p in _STORY_PREFIXES) + "}/*/index.html"
+RECORD = "index.html"  # a record's file name in its page's folder, as the page itself
+SHARD_PAGES = 2_000  # pages per Pagefind run: about 360 MB at its peak
+ENTRY = "pagefind-entry.json"
 
 
 class SearchIndexError(Exception):
@@ -40,72 +49,117 @@ class IndexReport:
     bytes: int  # total size of the bundle folder
 
 
-def is_story_url(url: str) -> bool:
-    """Whether a site-relative page URL is a story page ("fi/tarinat/<slug>/")."""
-    return url.startswith(_STORY_PREFIXES) and url.count("/") == 3
-
-
 class Indexer:
-    """Starts Pagefind once every story page is written, and collects its result at the end."""
+    """Indexes search records in a child process and collects its result at the end."""
 
-    def __init__(self, site_dir: Path, page_urls: Iterable[str] = ()):
+    def __init__(self, site_dir: Path, records_dir: Path | None = None,
+                 shard_pages: int = SHARD_PAGES):
         self.site_dir = site_dir
-        self.pending = {url for url in page_urls if is_story_url(url)}
+        self.records_dir = records_dir  # where to keep the records; None: a temporary folder
+        self.shard_pages = shard_pages
+        self.source: Path | None = None
         self.process: subprocess.Popen[str] | None = None
         self.started = 0.0
 
-    def page_starts(self, url: str) -> None:
-        """MkDocs begins rendering the page at `url`, so every page before it is on disk."""
-        if not self.pending and self.process is None:
-            self.start()
-        self.pending.discard(url)
-
-    def start(self) -> None:
-        """Clear any earlier bundle and launch Pagefind in the background."""
+    def start(self, records: Iterable[Record]) -> None:
+        """Write the records to their folder in shards and launch the indexing child."""
         self.started = time.perf_counter()
+        if self.records_dir is None:
+            self.source = Path(tempfile.mkdtemp(prefix="tori-search-"))
+        else:
+            shutil.rmtree(self.records_dir, ignore_errors=True)
+            self.source = self.records_dir
+        if write_records(records, self.source, self.shard_pages):
+            self.run(self.source)
+        else:  # Pagefind refuses to write an empty index; a site without stories has none
+            shutil.rmtree(self.site_dir / BUNDLE, ignore_errors=True)
+
+    def run(self, source: Path) -> None:
+        """Launch the indexing child over the record shards already in `source`."""
+        self.started = self.started or time.perf_counter()
         shutil.rmtree(self.site_dir / BUNDLE, ignore_errors=True)  # no stale chunks after --dirty
-        if not _has_story_pages(self.site_dir):
-            return  # Pagefind refuses to write an empty index; a site without stories has none
-        command = [_binary(), "--site", str(self.site_dir), "--glob", STORY_GLOB,
-                   "--output-subdir", BUNDLE, "--silent"]
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT, text=True)
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (package_root, os.environ.get("PYTHONPATH")) if p)}
+        command = [sys.executable, "-m", __name__, str(source), str(self.site_dir / BUNDLE)]
+        # its own process group, so that cancel() stops the Pagefind it runs too
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env,
+                                        stderr=subprocess.STDOUT, text=True,
+                                        start_new_session=True)
 
     def finish(self) -> IndexReport:
-        """Wait for Pagefind (starting it if no page did), make its output byte-stable, report."""
-        if self.process is None and not self.started:
-            self.start()
+        """Wait for the child, make its output byte-stable, report; removes temporary records."""
         if self.process is None:
+            self._clean()
             return IndexReport({}, 0.0, 0)
         output, _ = self.process.communicate()
         code, self.process = self.process.returncode, None
+        self._clean()
         bundle = self.site_dir / BUNDLE
-        if code != 0 or not (bundle / "pagefind-entry.json").is_file():
+        if code != 0 or not (bundle / ENTRY).is_file():
             tail = (output or "").strip()[-2000:]
-            raise SearchIndexError(f"Pagefind failed (exit {code}) on {self.site_dir}: {tail}")
+            raise SearchIndexError(f"indexing failed (exit {code}) for {self.site_dir}: {tail}")
         search_bundle.normalise(bundle)
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
         pages = {lang: info["page_count"] for lang, info in sorted(entry["languages"].items())}
         size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
         return IndexReport(pages, round(time.perf_counter() - self.started, 3), size)
 
     def cancel(self) -> None:
-        """Stop a running Pagefind, when the build failed."""
+        """Stop the indexing child and its Pagefind, when the build failed."""
         if self.process is not None:
-            self.process.kill()
+            with contextlib.suppress(ProcessLookupError):  # it may have finished already
+                os.killpg(self.process.pid, signal.SIGKILL)
             self.process.communicate()
             self.process = None
+        self._clean()
+
+    def _clean(self) -> None:
+        """Remove the records unless they were asked to be kept."""
+        if self.source is not None and self.records_dir is None:
+            shutil.rmtree(self.source, ignore_errors=True)
+        self.source = None
 
 
-def build_index(site_dir: Path) -> IndexReport:
-    """Index the story pages of an already built site into `site_dir/pagefind/`, byte-stable."""
-    return Indexer(site_dir).finish()
+def write_records(records: Iterable[Record], root: Path, shard_pages: int = SHARD_PAGES) -> int:
+    """Write the records in shards ("000/fi/tarinat/<slug>/index.html"); returns their number."""
+    count = 0
+    for record in records:
+        folder = root / f"{count // shard_pages:03d}" / record.url
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / RECORD).write_text(record.html, encoding="utf-8")
+        count += 1
+    return count
 
 
-def _has_story_pages(site_dir: Path) -> bool:
-    """Whether the built site holds at least one story page."""
-    folders = (site_dir / lang.value / urls.STORIES[lang] for lang in LANGS)
-    return any(next(folder.glob("*/index.html"), None) for folder in folders)
+def build_index(source: Path, site_dir: Path) -> IndexReport:
+    """Index the record shards kept in `source` into `site_dir/pagefind/`, byte-stable."""
+    if not any(source.rglob(RECORD)):
+        return IndexReport({}, 0.0, 0)
+    indexer = Indexer(site_dir, records_dir=source)
+    indexer.run(source)
+    return indexer.finish()
+
+
+def index_shards(shards: Sequence[Path], bundle: Path) -> None:
+    """Index each shard with its own Pagefind, one after the other, and merge them into `bundle`."""
+    if len(shards) == 1:
+        _pagefind(shards[0], bundle)
+        return
+    with tempfile.TemporaryDirectory(prefix="tori-shards-") as folder:
+        parts = [Path(folder) / shard.name for shard in shards]
+        for shard, part in zip(shards, parts, strict=True):
+            _pagefind(shard, part)
+        search_merge.merge(parts, bundle)
+
+
+def _pagefind(site: Path, bundle: Path) -> None:
+    """Run Pagefind over the records in `site`, writing its bundle to `bundle`."""
+    command = [_binary(), "--site", str(site), "--output-path", str(bundle), "--silent"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not (bundle / ENTRY).is_file():
+        tail = (done.stdout + done.stderr).strip()[-2000:]
+        raise SearchIndexError(f"Pagefind failed (exit {done.returncode}) on {site}: {tail}")
 
 
 def _binary() -> str:
@@ -118,3 +172,18 @@ def _binary() -> str:
     if binary is None:
         raise SearchIndexError("the Pagefind binary is missing; install pagefind[bin]")
     return str(binary)
+
+
+def main(argv: Sequence[str]) -> int:
+    """The indexing child: `python -m generator.search_index RECORDS BUNDLE`."""
+    source, bundle = Path(argv[0]), Path(argv[1])
+    try:
+        index_shards(sorted(p for p in source.iterdir() if p.is_dir()), bundle)
+    except (SearchIndexError, search_merge.MergeError, OSError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

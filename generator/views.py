@@ -104,7 +104,6 @@ class StoryView:
     updated_text: str
     translation: Other | None
     related: tuple[Card, ...]
-    search: tuple[tuple[str, tuple[str, ...]], ...] = ()  # Pagefind filters: (name, values)
     template: str = "tori/story.html"
 
 

@@ -1,4 +1,4 @@
-"""Tests of generator/search_index.py: Pagefind over the story pages, started mid-build."""
+"""Tests of generator/search_index.py: Pagefind over the search records, in the background."""
 
 from __future__ import annotations
 
@@ -8,119 +8,128 @@ from pathlib import Path
 import pytest
 
 from generator import search_index
+from generator.search_records import Record
 
 
-def _page(lang: str, body: str, filters: str = "") -> str:
-    return (f'<!doctype html><html lang="{lang}"><head><title>x</title></head><body>'
-            f"<nav>Valikko Meny</nav><main><article data-pagefind-body>{body}</article>"
-            f"{filters}</main></body></html>")
+def _record(url: str, lang: str, body: str, data: str = "") -> Record:
+    return Record(url, f'<!doctype html><html lang="{lang}"><body><div data-pagefind-body>{body}'
+                       f"</div><div hidden>{data}</div></body></html>")
 
 
-def _write(root: Path, url: str, html: str) -> None:
-    path = root / url / "index.html"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html, encoding="utf-8")
+RECORDS = (
+    _record("fi/tarinat/latu/", "fi", "<h1>Latuhanke</h1><p>Asukkaat hiihtivät ladulla.</p>",
+            '<span data-pagefind-filter="region">Päijät-Häme</span>'
+            '<span data-pagefind-filter="year">2023</span>'),
+    _record("fi/tarinat/robotti/", "fi", "<h1>Robotit</h1><p>Robotit auttavat hoitajia.</p>",
+            '<span data-pagefind-filter="region">Uusimaa</span>'
+            '<span data-pagefind-filter="theme">Robotiikka</span>'),
+    _record("sv/berattelser/latu/", "sv", "<h1>Skidspår</h1><p>Invånarna skidade.</p>"),
+)
 
 
 @pytest.fixture(scope="module")
-def tiny_site(tmp_path_factory) -> Path:
-    """A built site in miniature: two Finnish stories, one Swedish, and a listing page."""
-    root = tmp_path_factory.mktemp("site")
-    _write(root, "fi/tarinat/latu", _page(
-        "fi", "<h1>Latuhanke</h1><p>Asukkaat hiihtivät ladulla.</p>",
-        '<a data-pagefind-filter="region">Päijät-Häme</a>'
-        '<span data-pagefind-filter="year:2023" data-pagefind-sort="date:2023-01-02"></span>'))
-    _write(root, "fi/tarinat/robotti", _page(
-        "fi", "<h1>Robotit</h1><p>Robotit auttavat hoitajia.</p>",
-        '<a data-pagefind-filter="region">Uusimaa</a>'
-        '<a data-pagefind-filter="theme">Robotiikka</a>'))
-    _write(root, "sv/berattelser/latu", _page("sv", "<h1>Skidspår</h1><p>Invånarna skidade.</p>"))
-    _write(root, "fi/teemat", "<html lang='fi'><body><h1>Teemat</h1><p>ladulla</p></body></html>")
-    # the all-stories listing shares the stories' folder; even marked, it must stay out
-    _write(root, "fi/tarinat/sivu/2", _page("fi", "<h1>Kaikki tarinat</h1><p>ladulla</p>"))
+def records(tmp_path_factory) -> Path:
+    """The records of two Finnish stories and one Swedish, written as the build writes them."""
+    root = tmp_path_factory.mktemp("records")
+    assert search_index.write_records(RECORDS, root) == 3
     return root
 
 
-def test_build_index_indexes_story_pages_per_language(tiny_site):
-    report = search_index.build_index(tiny_site)
-    assert report.pages == {"fi": 2, "sv": 1}  # the listing page is not indexed
-    bundle = tiny_site / search_index.BUNDLE
+def _snapshot(bundle: Path) -> dict[str, bytes]:
+    return {str(f.relative_to(bundle)): f.read_bytes() for f in sorted(bundle.rglob("*"))
+            if f.is_file()}
+
+
+def test_records_are_written_at_their_pages_paths(records):
+    assert sorted(str(p.relative_to(records)) for p in records.rglob("*.html")) == [
+        "000/fi/tarinat/latu/index.html", "000/fi/tarinat/robotti/index.html",
+        "000/sv/berattelser/latu/index.html"]
+    page = records / "000/fi/tarinat/latu/index.html"
+    assert page.read_text(encoding="utf-8") == RECORDS[0].html
+
+
+def test_records_are_written_in_shards_in_their_order(tmp_path):
+    assert search_index.write_records(RECORDS, tmp_path, shard_pages=2) == 3
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.html")) == [
+        "000/fi/tarinat/latu/index.html", "000/fi/tarinat/robotti/index.html",
+        "001/sv/berattelser/latu/index.html"]
+
+
+def test_shards_are_indexed_one_by_one_into_one_index(tmp_path):
+    indexer = search_index.Indexer(tmp_path / "site", shard_pages=1)
+    indexer.start(RECORDS)
+    assert sorted(p.name for p in indexer.source.iterdir()) == ["000", "001", "002"]
+    report = indexer.finish()  # that the index is the same is tested in test_search_merge.py
+    assert report.pages == {"fi": 2, "sv": 1}
+    assert (tmp_path / "site" / search_index.BUNDLE / "wasm.sv.pagefind").is_file()
+
+
+def test_build_index_indexes_the_records_per_language_into_the_site(records, tmp_path):
+    report = search_index.build_index(records, tmp_path)
+    assert report.pages == {"fi": 2, "sv": 1}
+    bundle = tmp_path / search_index.BUNDLE
     assert (bundle / "pagefind.js").is_file()
     assert (bundle / "wasm.fi.pagefind").is_file() and (bundle / "wasm.sv.pagefind").is_file()
     assert report.bytes == sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
     assert report.seconds > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [search_index.BUNDLE]  # nothing else
 
 
-def test_build_index_is_byte_identical_when_run_again(tiny_site):
-    def snapshot() -> dict[str, bytes]:
-        bundle = tiny_site / search_index.BUNDLE
-        return {str(f.relative_to(bundle)): f.read_bytes()
-                for f in sorted(bundle.rglob("*")) if f.is_file()}
-
-    search_index.build_index(tiny_site)
-    first = snapshot()
+def test_build_index_is_byte_identical_when_run_again(records, tmp_path):
+    search_index.build_index(records, tmp_path)
+    first = _snapshot(tmp_path / search_index.BUNDLE)
     for _ in range(3):  # Pagefind's own order varies between runs; ours must not
-        search_index.build_index(tiny_site)
-        assert snapshot() == first
+        search_index.build_index(records, tmp_path)
+        assert _snapshot(tmp_path / search_index.BUNDLE) == first
 
 
-def test_story_glob_covers_both_languages_story_folders():
-    assert search_index.STORY_GLOB == "{fi/tarinat,sv/berattelser}/*/index.html"
-
-
-def test_a_failing_pagefind_is_reported_with_its_exit_status(tiny_site, monkeypatch):
+def test_a_failing_pagefind_is_reported_with_its_exit_status(records, tmp_path, monkeypatch):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
     with pytest.raises(search_index.SearchIndexError, match=r"Pagefind failed \(exit 1\)"):
-        search_index.build_index(tiny_site)
+        search_index.build_index(records, tmp_path)
 
 
-def test_a_site_without_stories_gets_no_index_and_no_error(tmp_path):
-    (tmp_path / "fi" / "teemat").mkdir(parents=True)
-    (tmp_path / "fi" / "teemat" / "index.html").write_text("<html lang='fi'><body>x</body></html>")
-    assert search_index.build_index(tmp_path) == search_index.IndexReport({}, 0.0, 0)
+def test_no_records_give_no_index_and_no_error(tmp_path):
+    (tmp_path / "records").mkdir()
+    assert search_index.build_index(tmp_path / "records", tmp_path) == search_index.IndexReport(
+        {}, 0.0, 0)
     assert not (tmp_path / search_index.BUNDLE).exists()
 
 
-
-@pytest.mark.parametrize(("url", "story"), [
-    ("fi/tarinat/latu/", True),
-    ("sv/berattelser/latu/", True),
-    ("fi/tarinat/", False),  # the all-stories listing
-    ("fi/tarinat/sivu/2/", False),
-    ("sv/berattelser/sida/2/", False),
-    ("fi/teemat/latu/", False),
-    ("fi/haku/", False),
-])
-def test_is_story_url(url, story):
-    assert search_index.is_story_url(url) is story
-
-
-def test_indexer_starts_pagefind_after_the_last_story_page_is_written(tiny_site):
-    pages = ["fi/", "fi/tarinat/latu/", "fi/tarinat/robotti/", "sv/berattelser/latu/",
-             "fi/haku/", "fi/teemat/"]
-    indexer = search_index.Indexer(tiny_site, pages)
-    for url in pages[:4]:  # content pages and stories render first, as MkDocs orders them
-        indexer.page_starts(url)
-        assert indexer.process is None  # the page that just started is not on disk yet
-    indexer.page_starts("fi/haku/")  # the last story is written: Pagefind may read it now
-    assert isinstance(indexer.process, subprocess.Popen)
-    running = indexer.process
-    indexer.page_starts("fi/teemat/")
-    assert indexer.process is running  # started once
+def test_the_indexer_works_in_the_background_from_a_temporary_folder(tmp_path):
+    indexer = search_index.Indexer(tmp_path)
+    indexer.start(iter(RECORDS))
+    assert isinstance(indexer.process, subprocess.Popen)  # start() does not wait for Pagefind
+    source = indexer.source
+    assert (source / "000/sv/berattelser/latu/index.html").is_file()
     report = indexer.finish()
     assert report.pages == {"fi": 2, "sv": 1}
+    assert indexer.process is None and not source.exists()  # the records are gone
+
+
+def test_the_indexer_keeps_the_records_in_a_folder_asked_for(tmp_path):
+    kept = tmp_path / "kept"
+    (kept / "000/fi/tarinat/vanha").mkdir(parents=True)  # from an earlier build: cleared first
+    indexer = search_index.Indexer(tmp_path / "site", kept)
+    indexer.start(RECORDS)
+    assert indexer.finish().pages == {"fi": 2, "sv": 1}
+    assert sorted(p.name for p in (kept / "000/fi/tarinat").iterdir()) == ["latu", "robotti"]
+
+
+def test_without_stories_the_indexer_removes_a_stale_bundle_and_reports_nothing(tmp_path):
+    (tmp_path / search_index.BUNDLE).mkdir()
+    indexer = search_index.Indexer(tmp_path)
+    indexer.start([])
     assert indexer.process is None
+    assert indexer.finish() == search_index.IndexReport({}, 0.0, 0)
+    assert not (tmp_path / search_index.BUNDLE).exists()
 
 
-def test_indexer_without_pages_starts_at_the_end(tiny_site):
-    report = search_index.Indexer(tiny_site, ["fi/tarinat/latu/"]).finish()
-    assert report.pages == {"fi": 2, "sv": 1}
-
-
-def test_cancel_stops_a_running_pagefind(tiny_site):
-    indexer = search_index.Indexer(tiny_site)
-    indexer.start()
-    running = indexer.process
+def test_cancel_stops_a_running_pagefind_and_removes_the_records(tmp_path):
+    indexer = search_index.Indexer(tmp_path)
+    indexer.start(RECORDS)
+    running, source = indexer.process, indexer.source
     indexer.cancel()
     assert running.returncode is not None and indexer.process is None
+    assert not source.exists()
     indexer.cancel()  # nothing left to stop: no error
