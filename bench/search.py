@@ -8,9 +8,10 @@ Usage (from the repository root, the project installed; the machine is shared, s
 Steps: write the corpus (bench/corpus.py) and build it with `mkdocs build` (bench/run.py's
 build folder; the build itself runs Pagefind and keeps its input records in search-records-N),
 then index those records once more on their own to time the indexing step, then open the
-Finnish search page with one query and one filter in headless Chromium and add up the bytes of
-every response (Playwright's request sizes: headers plus body as sent). The query's cost is
-what it fetches from pagefind/; opening the page (HTML, CSS, scripts) is reported beside it.
+search page (Finnish, or Swedish with --lang sv) with one query and one filter in headless
+Chromium and add up the bytes of every response (Playwright's request sizes: headers plus body
+as sent). The query's cost is what it fetches from pagefind/; opening the page (HTML, CSS,
+scripts) is reported beside it.
 The local server sends files uncompressed; the target is checked on the gzip figure, what any
 static host that compresses text (GitHub Pages, nginx) sends: Pagefind's own data files are
 gzipped already, its scripts are not.
@@ -178,14 +179,15 @@ def measure_query(site: Path, address: str) -> tuple[str, list[Fetch]]:
     return status, fetches
 
 
-def measure(size: int, seed: int, reuse: bool, query: str, name: str, value: str) -> Figures:
+def measure(size: int, seed: int, reuse: bool, query: str, name: str, value: str,
+            lang: Lang = Lang.FI) -> Figures:
     """Build (or reuse), index again on its own, and run one query with one filter."""
     site, records, build_s = build(size, seed, reuse)
     index_s, index_cpu_s, index_mb = index_alone(site, records)
     bundle = site / search_index.BUNDLE
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     files = [f for f in bundle.rglob("*") if f.is_file()]
-    address = f"{urls.search(Lang.FI)}?q={quote(query)}&{name}={quote(value)}"
+    address = f"{urls.search(lang)}?q={quote(query)}&{name}={quote(value)}"
     status, fetches = measure_query(site, address)
     in_bundle = [f for f in fetches if f.path.startswith(f"/{search_index.BUNDLE}/")]
     others = [f for f in fetches if f not in in_bundle]
@@ -194,7 +196,7 @@ def measure(size: int, seed: int, reuse: bool, query: str, name: str, value: str
         index_rss_mb=index_mb,
         indexed_pages={k: v["page_count"] for k, v in sorted(entry["languages"].items())},
         bundle_mb=round(sum(f.stat().st_size for f in files) / 1e6, 1), bundle_files=len(files),
-        query=f"{query} + {name}={value}", results=status,
+        query=f"{query} + {name}={value} ({lang})", results=status,
         query_kb=round(sum(f.bytes for f in in_bundle) / 1000, 1),
         query_gzip_kb=round(sum(f.gzip_bytes for f in in_bundle) / 1000, 1),
         page_kb=round(sum(f.bytes for f in others) / 1000, 1),
@@ -231,6 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true",
                         help="use bench/out/site-N as it is when it was built before")
     parser.add_argument("--query", default="ajanvarausta", help="the search words")
+    parser.add_argument("--lang", default=Lang.FI.value, choices=[lang.value for lang in Lang],
+                        help="the search page's language (default fi)")
     parser.add_argument("--filter", default="region=Uusimaa", metavar="NAME=VALUE",
                         help="one filter of the search page (default region=Uusimaa)")
     args = parser.parse_args(argv)
@@ -238,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if name not in search.FILTERS or not value:
         parser.error(f"--filter must be NAME=VALUE with NAME one of {', '.join(search.FILTERS)}")
     try:
-        fig = measure(args.n, args.seed, args.reuse, args.query, name, value)
+        fig = measure(args.n, args.seed, args.reuse, args.query, name, value, Lang(args.lang))
     except (BuildError, CorpusError, OSError) as err:
         print(f"bench/search.py: {err}", file=sys.stderr)
         return 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,59 @@ def test_an_unknown_pagefind_version_is_refused():
     search_merge.check_version("1.5.2")
     with pytest.raises(search_merge.MergeError, match=r"Pagefind 1\.6\.0"):
         search_merge.check_version("1.6.0")
+
+
+def _chunk_words(bundle: Path, lang: str) -> list[tuple[str, str, list[tuple[str, int]]]]:
+    """Each word chunk of a language: its bounds and its (word, locations plus pages) list."""
+    entry = json.loads((bundle / search_merge.ENTRY).read_text(encoding="utf-8"))
+    meta = search_bundle.read(bundle / f"pagefind.{entry['languages'][lang]['hash']}.pf_meta")
+    chunks = []
+    for start, end, name in meta[2]:
+        words = search_bundle.read(bundle / "index" / f"{name}.pf_index")[0]
+        chunks.append((start, end, [(w[0], search_merge._locations(w[1]) + sum(
+            search_merge._locations(p) for _, p in w[2])) for w in words]))
+    return chunks
+
+
+def _chunk_for(term: str, chunks: list) -> int | None:
+    """The chunk Pagefind 1.5's JS loads for one search term, as its wasm chooses it."""
+    strict = [i for i, (start, end, _) in enumerate(chunks) if start <= term <= end]
+    if strict:
+        return strict[0]
+    # Bounds are cut to short prefixes, so a chunk's last words may sort after its upper bound:
+    # then Pagefind compares the term and the bounds cut to the shorter length.
+    return next((i for i, (start, end, _) in enumerate(chunks)
+                 if term[: len(start)] >= start[: len(term)]
+                 and term[: len(end)] <= end[: len(term)]), None)
+
+
+def test_chunks_close_before_a_word_that_would_take_them_over_the_budget(
+        tmp_path, single, monkeypatch):
+    monkeypatch.setattr(search_merge, "CHUNK_LOCATIONS", 5)
+    search_index.write_records(RECORDS, tmp_path / "records", shard_pages=1)
+    search_index.index_shards(sorted((tmp_path / "records").iterdir()), tmp_path / "bundle")
+    search_bundle.normalise(tmp_path / "bundle")
+    chunks = _chunk_words(tmp_path / "bundle", "fi")
+    assert len(chunks) > 3
+    everywhere = [word for _, _, words in chunks for word, _ in words]
+    for _, _, words in chunks:
+        sizes = [size for _, size in words]
+        extending = any(b.startswith(a) for (a, _), (b, _) in pairwise(words))
+        assert len(words) == 1 or sum(sizes) <= 5 or extending, words
+        # a word's longer forms are in its own chunk: Pagefind looks for them nowhere else
+        for word, _ in words:
+            assert {w for w in everywhere if w.startswith(word)} <= {w for w, _ in words}, word
+    assert any(size > 5 for _, _, words in chunks for _, size in words)  # a word alone
+    assert ["https", "httpsexampleorgrsvg"] in [[w for w, _ in words] for _, _, words in chunks]
+    for (_, _, before), (_, _, after) in pairwise(chunks):
+        # a chunk was closed because the next word would not fit
+        assert sum(size for _, size in before) + after[0][1] > 5
+    for number, (_, _, words) in enumerate(chunks):
+        for word, _ in words:
+            assert _chunk_for(word, chunks) == number, word
+    merged = canonical(tmp_path / "bundle")
+    for lang in ("fi", "sv"):
+        del merged["languages"][lang]["bounds"]
+    expected = {**single, "languages": {lang: {k: v for k, v in info.items() if k != "bounds"}
+                                        for lang, info in single["languages"].items()}}
+    assert merged == expected
