@@ -137,7 +137,7 @@ class _Builder:
         line = self.first_line + event.start_mark.line
         where = self.where()
         if len(self.stack) >= MAX_DEPTH:
-            self.report(line, re.split(r"[.\[]", where)[0], "nested too deeply")
+            self.report(line, _top_field(where), "nested too deeply")
             raise _StopParsing
         valid = _check_tag(event.tag, _COLLECTION_TAGS, self, line)
         self.stack.append(_Frame(is_map, line, where, valid))
@@ -164,9 +164,28 @@ def parse_yaml(
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + mark.line if mark else first_line
         reason = getattr(exc, "problem", None) or "syntax error"
-        builder.report(line, "", f"not valid YAML: {reason}")
+        if "nesting depth" in reason:
+            # PyYAML 6.0.4's libyaml refuses deep nesting while scanning, before our own limit.
+            field_name = _top_field(builder.where()) or _key_on_line(text, mark)
+            builder.report(line, field_name, "nested too deeply")
+        else:
+            builder.report(line, "", f"not valid YAML: {reason}")
         return None, builder.problems
     return builder.root, builder.problems
+
+
+def _top_field(where: str) -> str:
+    """The top-level field of a value's place: "links" for "links[2].url"."""
+    return re.split(r"[.\[]", where)[0]
+
+
+def _key_on_line(text: str, mark: yaml.Mark | None) -> str:
+    """The field named at the start of the line `mark` points to, or "" if there is none."""
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines):
+        return ""
+    found = re.match(r"\s*([\w-]+)\s*:", lines[mark.line])
+    return found.group(1) if found else ""
 
 
 def _events(text: str) -> Iterator[yaml.Event]:

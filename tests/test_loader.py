@@ -6,7 +6,9 @@ import datetime
 from pathlib import Path
 
 import pytest
+import yaml
 
+from generator import loader
 from generator.loader import (
     INVALID,
     Located,
@@ -178,3 +180,11 @@ def test_is_date_excludes_datetimes() -> None:
 def test_control_characters_in_problems_are_escaped() -> None:
     _, problems = parse_yaml('"a\\nb": 1\n"a\\nb": 2\n', "f.md", 1, "fm")
     assert texts(problems) == ["f.md:2: a\\nb: the same field is given twice"]
+
+
+def test_a_nesting_error_before_any_value_names_the_field_on_its_line() -> None:
+    # PyYAML 6.0.4's libyaml can refuse the nesting before the first value reaches the builder.
+    text = "title: x\ntags: [[[\n"
+    assert loader._key_on_line(text, yaml.Mark("f.md", 14, 1, 6, None, None)) == "tags"
+    assert loader._key_on_line(text, yaml.Mark("f.md", 0, 7, 0, None, None)) == ""
+    assert loader._key_on_line("  - [[[\n", yaml.Mark("f.md", 0, 0, 4, None, None)) == ""
