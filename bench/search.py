@@ -45,7 +45,7 @@ if str(REPO) not in sys.path:  # so the script runs without installing the packa
 
 from bench.corpus import CorpusError, write_corpus  # noqa: E402
 from bench.run import NOT_LINKED, OUT, BuildError, build_once  # noqa: E402
-from generator import search, search_index, urls  # noqa: E402
+from generator import search, search_bundle, search_index, urls  # noqa: E402
 from generator.model import Lang  # noqa: E402
 
 TARGET_KB = 300
@@ -97,7 +97,7 @@ def build(size: int, seed: int, reuse: bool) -> tuple[Path, Path, float]:
     """
     site = OUT / f"search-site-{size}"  # apart from bench/run.py's folders: both may run
     records = OUT / f"search-records-{size}"
-    if reuse and (site / search_index.BUNDLE / "pagefind-entry.json").is_file() and (
+    if reuse and (site / search_index.BUNDLE / search_bundle.ENTRY).is_file() and (
             records.is_dir()):
         return site, records, 0.0
     corpus = OUT / f"search-corpus-{size}"
@@ -185,7 +185,7 @@ def measure(size: int, seed: int, reuse: bool, query: str, name: str, value: str
     site, records, build_s = build(size, seed, reuse)
     index_s, index_cpu_s, index_mb = index_alone(site, records)
     bundle = site / search_index.BUNDLE
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((bundle / search_bundle.ENTRY).read_text(encoding="utf-8"))
     files = [f for f in bundle.rglob("*") if f.is_file()]
     address = f"{urls.search(lang)}?q={quote(query)}&{name}={quote(value)}"
     status, fetches = measure_query(site, address)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import cbor2
 
+ENTRY = "pagefind-entry.json"  # the file naming every language's index of a Pagefind bundle
 MAGIC = b"pagefind_dcd"  # Pagefind's marker at the start of every decompressed data file
 
 
@@ -38,7 +39,7 @@ def content_name(lang: str, data: bytes, digits: int) -> str:
 
 def normalise(bundle: Path) -> None:
     """Rewrite the filter and metadata files of every language in `bundle` in a stable order."""
-    entry_path = bundle / "pagefind-entry.json"
+    entry_path = bundle / ENTRY
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for lang, info in entry["languages"].items():
         info["hash"] = _normalise_language(bundle, lang, info["hash"])

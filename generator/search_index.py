@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import search_bundle, search_merge
+from generator.search_bundle import ENTRY
 
 if TYPE_CHECKING:  # search_records imports search, which imports this module's BUNDLE
     from generator.search_records import Record
@@ -33,7 +34,6 @@ if TYPE_CHECKING:  # search_records imports search, which imports this module's 
 BUNDLE = "pagefind"  # the folder Pagefind writes, at the site root
 RECORD = "index.html"  # a record's file name in its page's folder, as the page itself
 SHARD_PAGES = 2_000  # pages per Pagefind run: about 360 MB at its peak
-ENTRY = "pagefind-entry.json"
 
 
 class SearchIndexError(Exception):

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby, pairwise
 from pathlib import Path
 
-from generator.search_bundle import content_name, encode, read
+from generator.search_bundle import ENTRY, content_name, encode, read
 
 FORMAT = "1.5."  # the Pagefind versions whose data format this module knows (pyproject pins 1.5)
 # A query downloads the word chunk each of its terms falls in. Pagefind closes a chunk once it
@@ -35,7 +35,6 @@ FORMAT = "1.5."  # the Pagefind versions whose data format this module knows (py
 # never closed before a word that extends a word already in it; smaller budgets add boundaries
 # inside partly typed words for little further saving.
 CHUNK_LOCATIONS = 8_000
-ENTRY = "pagefind-entry.json"
 DATA = ("index", "fragment", "filter")  # per-language data folders; the rest is shared
 
 

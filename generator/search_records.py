@@ -27,7 +27,7 @@ class Record:
 
 
 def story_records(entries: Iterable[Entry], vocabs: Vocabularies, bodies: Mapping[str, str],
-            site_url: str) -> Iterator[Record]:
+                  site_url: str) -> Iterator[Record]:
     """One record per story page, in entry order; `bodies` maps page URLs to body HTML."""
     for entry in entries:
         for story in entry.versions:

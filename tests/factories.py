@@ -6,6 +6,7 @@ import datetime
 
 from generator import urls
 from generator.model import Kind, Lang, Story, Term, Text, Vocabularies, Vocabulary
+from generator.search_records import Record
 
 
 def term(kind: Kind, key: str, fi: str, sv: str, **extra) -> Term:
@@ -68,3 +69,9 @@ def story(slug: str, lang: Lang = Lang.FI, day: str = "2024-01-01", **fields) ->
         slug=slug, lang=lang, source=f"stories/{slug}.{lang.value}.md",
         date=datetime.date.fromisoformat(day), **defaults,
     )
+
+
+def search_record(url: str, lang: str, body: str, data: str = "") -> Record:
+    """A hand-made search record: `body` is searched, `data` holds filter and meta spans."""
+    return Record(url, f'<!doctype html><html lang="{lang}"><body><div data-pagefind-body>{body}'
+                       f"</div><div hidden>{data}</div></body></html>")

@@ -30,7 +30,7 @@ def _site(root: Path) -> Path:
 
 
 def _meta(bundle: Path, lang: str = "fi") -> list:
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((bundle / search_bundle.ENTRY).read_text(encoding="utf-8"))
     return search_bundle.read(bundle / f"pagefind.{entry['languages'][lang]['hash']}.pf_meta")
 
 

@@ -6,24 +6,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from factories import search_record
 
 from generator import search_index
-from generator.search_records import Record
-
-
-def _record(url: str, lang: str, body: str, data: str = "") -> Record:
-    return Record(url, f'<!doctype html><html lang="{lang}"><body><div data-pagefind-body>{body}'
-                       f"</div><div hidden>{data}</div></body></html>")
-
 
 RECORDS = (
-    _record("fi/tarinat/latu/", "fi", "<h1>Latuhanke</h1><p>Asukkaat hiihtivät ladulla.</p>",
-            '<span data-pagefind-filter="region">Päijät-Häme</span>'
-            '<span data-pagefind-filter="year">2023</span>'),
-    _record("fi/tarinat/robotti/", "fi", "<h1>Robotit</h1><p>Robotit auttavat hoitajia.</p>",
-            '<span data-pagefind-filter="region">Uusimaa</span>'
-            '<span data-pagefind-filter="theme">Robotiikka</span>'),
-    _record("sv/berattelser/latu/", "sv", "<h1>Skidspår</h1><p>Invånarna skidade.</p>"),
+    search_record("fi/tarinat/latu/", "fi", "<h1>Latuhanke</h1><p>Asukkaat hiihtivät ladulla.</p>",
+                  '<span data-pagefind-filter="region">Päijät-Häme</span>'
+                  '<span data-pagefind-filter="year">2023</span>'),
+    search_record("fi/tarinat/robotti/", "fi", "<h1>Robotit</h1><p>Robotit auttavat hoitajia.</p>",
+                  '<span data-pagefind-filter="region">Uusimaa</span>'
+                  '<span data-pagefind-filter="theme">Robotiikka</span>'),
+    search_record("sv/berattelser/latu/", "sv", "<h1>Skidspår</h1><p>Invånarna skidade.</p>"),
 )
 
 

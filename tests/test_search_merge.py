@@ -8,33 +8,28 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from factories import search_record
 
 from generator import search_bundle, search_index, search_merge
-from generator.search_records import Record
-
-
-def _record(url: str, lang: str, body: str, data: str) -> Record:
-    return Record(url, f'<!doctype html><html lang="{lang}"><body><div data-pagefind-body>{body}'
-                       f"</div><div hidden>{data}</div></body></html>")
-
 
 # Words with diacritics (Pagefind keeps their forms as variants), words shared between
 # shards, and result fields that only some shards have (their field numbers differ).
 RECORDS = (
-    _record("fi/tarinat/a/", "fi", "<h1>Latu Päijät-Hämeessä</h1><p>Hiihtäjät ja latu.</p>",
-            '<span data-pagefind-filter="region">Päijät-Häme</span>'
-            '<span data-pagefind-meta="title">Latu Päijät-Hämeessä</span>'),
-    _record("fi/tarinat/b/", "fi", "<h1>Robotit</h1><p>Robotit auttavat hiihtäjiä ladulla.</p>",
-            '<span data-pagefind-filter="region">Uusimaa</span>'
-            '<span data-pagefind-filter="theme">Robotiikka</span>'
-            '<span data-pagefind-meta="title">Robotit</span>'
-            '<span data-pagefind-meta="image:https://example.org/r.svg"></span>'),
-    _record("sv/berattelser/a/", "sv", "<h1>Skidspår</h1><p>Invånarna skidade på spåret.</p>",
-            '<span data-pagefind-filter="region">Päijänne-Tavastland</span>'
-            '<span data-pagefind-meta="title">Skidspår</span>'),
-    _record("fi/tarinat/c/", "fi", "<h1>Latu</h1><p>Latu ja robotit, hiihtäjät.</p>",
-            '<span data-pagefind-filter="region">Päijät-Häme</span>'
-            '<span data-pagefind-meta="summary">Lyhyesti latu.</span>'),
+    search_record("fi/tarinat/a/", "fi", "<h1>Latu Päijät-Hämeessä</h1><p>Hiihtäjät ja latu.</p>",
+                  '<span data-pagefind-filter="region">Päijät-Häme</span>'
+                  '<span data-pagefind-meta="title">Latu Päijät-Hämeessä</span>'),
+    search_record("fi/tarinat/b/", "fi",
+                  "<h1>Robotit</h1><p>Robotit auttavat hiihtäjiä ladulla.</p>",
+                  '<span data-pagefind-filter="region">Uusimaa</span>'
+                  '<span data-pagefind-filter="theme">Robotiikka</span>'
+                  '<span data-pagefind-meta="title">Robotit</span>'
+                  '<span data-pagefind-meta="image:https://example.org/r.svg"></span>'),
+    search_record("sv/berattelser/a/", "sv", "<h1>Skidspår</h1><p>Invånarna skidade på spåret.</p>",
+                  '<span data-pagefind-filter="region">Päijänne-Tavastland</span>'
+                  '<span data-pagefind-meta="title">Skidspår</span>'),
+    search_record("fi/tarinat/c/", "fi", "<h1>Latu</h1><p>Latu ja robotit, hiihtäjät.</p>",
+                  '<span data-pagefind-filter="region">Päijät-Häme</span>'
+                  '<span data-pagefind-meta="summary">Lyhyesti latu.</span>'),
 )
 
 
