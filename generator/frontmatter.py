@@ -12,10 +12,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.images import image_problem
-from generator.loader import INVALID, Located, is_date, printable
+from generator.loader import printable
 from generator.model import Contact, Kind, Link, Vocabularies
 from generator.problems import Problem, suggest
 from generator.urls import slugify
+from generator.yamlvalues import INVALID, Located, is_date
 
 SINGULAR = {Kind.CATEGORY: "category", Kind.REGION: "region", Kind.MUNICIPALITY: "municipality",
             Kind.SECTOR: "sector", Kind.AWARD: "award"}

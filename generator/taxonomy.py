@@ -6,10 +6,11 @@ import os
 from pathlib import Path
 
 from generator.frontmatter import Checker
-from generator.loader import INVALID, Located, parse_yaml, read_text
+from generator.loader import read_text
 from generator.model import LANGS, Kind, Lang, Term, Text, Vocabularies, Vocabulary
 from generator.problems import Problem, suggest
 from generator.urls import is_slug, slugify
+from generator.yamlvalues import INVALID, Located, parse_yaml
 
 MAX_VOCABULARY_BYTES = 5_000_000
 FILES = {kind: f"{kind.value}.yml" for kind in Kind}

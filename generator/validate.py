@@ -19,18 +19,12 @@ from generator.frontmatter import (
     kind_of,
     known_hint,
 )
-from generator.loader import (
-    INVALID,
-    Located,
-    parse_filename,
-    parse_yaml,
-    read_text,
-    split_front_matter,
-)
+from generator.loader import parse_filename, read_text, split_front_matter
 from generator.markup import check_body
 from generator.model import Lang, Story, Vocabularies
 from generator.problems import Problem
 from generator.taxonomy import content_root_name, load_vocabularies
+from generator.yamlvalues import INVALID, Located, parse_yaml
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # the template's instructions are not a story
 AGREE = ("municipalities", "regions", "categories", "sectors", "awards")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.frontmatter import FIELDS, REQUIRED, Checker, StoryContext, is_blank, kind_of
-from generator.loader import INVALID, Located
 from generator.model import Contact, Kind, Link, Story
 from generator.taxonomy import load_vocabularies
+from generator.yamlvalues import INVALID, Located
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VOCAB, _ = load_vocabularies(FIXTURES / "vocab")
