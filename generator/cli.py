@@ -8,12 +8,11 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+from generator.messages import LANGS, Message, msg
 from generator.model import Lang
-from generator.problems import format_problems
+from generator.problems import DEFAULT_LANG, file_lang, format_problems
 from generator.urls import is_slug
 from generator.validate import Content, load_content
-
-_LANG_NAMES = {Lang.FI: "Finnish", Lang.SV: "Swedish"}
 
 
 def template(lang: Lang) -> str:
@@ -35,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="story files to check (default: all stories)")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="github prints GitHub Actions annotations")
+    check.add_argument("--lang", choices=LANGS, default=None,
+                       help="language of the messages (default: each file's own, "
+                            "Finnish for vocabularies)")
     new = commands.add_parser("new", help="write a story template to fill in")
     new.add_argument("slug", help="the story's slug, e.g. hollola-latu")
     new.add_argument("--lang", choices=("fi", "sv"), required=True)
@@ -49,24 +51,27 @@ def check(args: argparse.Namespace) -> int:
     content = load_content(_content_dir(args.content), include_drafts=True,
                            paths=args.paths or None)
     if content.problems:
-        print(format_problems(content.problems, args.format))
-        count = len(content.problems)
-        files = len({p.path for p in content.problems})
-        print(f"tori check: {count} problem{'s' * (count != 1)} in {files} "
-              f"file{'s' * (files != 1)}", file=sys.stderr)
+        print(format_problems(content.problems, args.format, args.lang))
+        files = {p.path for p in content.problems}
+        found = msg("check.found", count=len(content.problems), files=len(files))
+        print(found.render(args.lang or _common_lang(files)), file=sys.stderr)
         return 1
-    print(f"tori check: no problems; {summary(content)}", file=sys.stderr)
+    given = {str(path) for path in args.paths}
+    print(summary(content).render(args.lang or _common_lang(given)), file=sys.stderr)
     return 0
 
 
-def summary(content: Content) -> str:
-    """Stories checked per language and the number of vocabulary terms, as one phrase."""
-    per_lang = ", ".join(
-        f"{sum(s.lang is lang for s in content.stories)} in {name}"
-        for lang, name in _LANG_NAMES.items()
-    )
+def summary(content: Content) -> Message:
+    """"No problems", with the stories checked per language and the number of vocabulary terms."""
+    count = {lang: sum(s.lang is lang for s in content.stories) for lang in Lang}
     terms = sum(len(vocabulary) for vocabulary in content.vocab.all())
-    return f"stories checked: {per_lang}; {terms} vocabulary terms"
+    return msg("check.clean", fi=count[Lang.FI], sv=count[Lang.SV], terms=terms)
+
+
+def _common_lang(paths: set[str]) -> str:
+    """The language of the closing line: the files' own when they share one, else Finnish."""
+    langs = {file_lang(path) for path in paths}
+    return langs.pop() if len(langs) == 1 else DEFAULT_LANG
 
 
 def new(args: argparse.Namespace) -> int:

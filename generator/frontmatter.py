@@ -12,14 +12,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.images import image_problem
-from generator.loader import printable
+from generator.messages import Message, msg
 from generator.model import Contact, Kind, Link, Vocabularies
 from generator.problems import Problem, suggest
 from generator.urls import slugify
 from generator.yamlvalues import INVALID, Located, is_date
 
-SINGULAR = {Kind.CATEGORY: "category", Kind.REGION: "region", Kind.MUNICIPALITY: "municipality",
-            Kind.SECTOR: "sector", Kind.AWARD: "award"}
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EMAIL_RE = re.compile(
     r"[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+"
@@ -37,19 +35,19 @@ class StoryContext:
     today: datetime.date
 
 
-def kind_of(value: Any) -> str:
+def kind_of(value: Any) -> Message:
     """How an editor would name the type of a YAML value."""
     if isinstance(value, bool):
-        return "true/false"
+        return msg("kind.bool")
     if isinstance(value, int | float):
-        return "a number"
+        return msg("kind.number")
     if isinstance(value, datetime.date):
-        return "a date"
+        return msg("kind.date")
     if isinstance(value, list):
-        return "a list"
+        return msg("kind.list")
     if isinstance(value, str):
-        return "text"
-    return "a mapping" if isinstance(value, dict) else "empty"
+        return msg("kind.text")
+    return msg("kind.mapping") if isinstance(value, dict) else msg("kind.empty")
 
 
 def is_blank(value: Any) -> bool:
@@ -71,9 +69,10 @@ class Checker:
         assert self._ctx is not None, "this check needs a StoryContext"
         return self._ctx
 
-    def report(self, line: int, name: str, message: str, hint: str = "") -> None:
+    def report(self, line: int, name: str | Message, message: Message,
+               hint: Message | None = None) -> None:
         """Record one problem of this file."""
-        self.problems.append(Problem(self.path, line, printable(name), printable(message), hint))
+        self.problems.append(Problem(self.path, line, name, message, hint))
 
     def text(
         self, loc: Located, name: str, low: int, high: int, *, one_line: bool = True
@@ -83,17 +82,16 @@ class Checker:
             return None
         if not isinstance(loc.value, str):
             scalar = isinstance(loc.value, int | float | datetime.date)
-            quote = "; put it in quotes" if scalar else ""
-            self.report(loc.line, name, f"must be text, not {kind_of(loc.value)}{quote}")
+            key = "text.not_text_quote" if scalar else "text.not_text"
+            self.report(loc.line, name, msg(key, kind=kind_of(loc.value)))
             return None
         value = loc.value.strip()
         if not value:
-            self.report(loc.line, name, "must not be empty")
+            self.report(loc.line, name, msg("text.empty"))
         elif one_line and "\n" in value:
-            self.report(loc.line, name, "must be on one line")
+            self.report(loc.line, name, msg("text.one_line"))
         elif not low <= len(value) <= high:
-            message = f"must be {low} to {high} characters long (now {len(value)})"
-            self.report(loc.line, name, message)
+            self.report(loc.line, name, msg("text.length", low=low, high=high, now=len(value)))
         else:
             return value
         return None
@@ -107,14 +105,14 @@ class Checker:
             try:
                 value = datetime.date.fromisoformat(value.strip())
             except ValueError:
-                self.report(loc.line, name, f"'{loc.value}' is not a valid date (YYYY-MM-DD)")
+                self.report(loc.line, name, msg("date.invalid", value=loc.value))
                 return None
         if isinstance(value, datetime.datetime):
-            self.report(loc.line, name, "must be a date without a time (YYYY-MM-DD)")
+            self.report(loc.line, name, msg("date.has_time"))
         elif not is_date(value):
-            self.report(loc.line, name, "must be a date written YYYY-MM-DD, e.g. 2024-05-31")
+            self.report(loc.line, name, msg("date.format"))
         elif value > self.ctx.today:
-            self.report(loc.line, name, f"{value.isoformat()} is in the future")
+            self.report(loc.line, name, msg("date.future", date=value.isoformat()))
         else:
             return value
         return None
@@ -126,14 +124,14 @@ class Checker:
         if isinstance(loc.value, str):
             return [(loc, name)]
         if loc.value is not INVALID:
-            self.report(loc.line, name, f"must be a list, not {kind_of(loc.value)}")
+            self.report(loc.line, name, msg("list.not_list", kind=kind_of(loc.value)))
         return []
 
     def keys(
         self, loc: Located, name: str, kind: Kind, low: int = 0, high: int = 0
     ) -> tuple[str, ...]:
         """Vocabulary keys: known, not repeated, between `low` and `high` of them."""
-        vocab, word = self.ctx.vocab[kind], SINGULAR[kind]
+        vocab = self.ctx.vocab[kind]
         found: list[str] = []
         items = self.items(loc, name)
         for item, where in items:
@@ -141,16 +139,16 @@ class Checker:
             if key is None:
                 continue
             if key in found:
-                self.report(item.line, where, f"{word} '{key}' is listed twice")
+                self.report(item.line, where, msg(f"term.twice.{kind.value}", key=key))
             elif key not in vocab:
-                hint = suggest(slugify(key) or key, vocab.keys())
-                hint = hint or f"the keys are listed in content/taxonomies/{kind.value}.yml"
-                self.report(item.line, where, f"unknown {word} '{key}'", hint)
+                hint = suggest(slugify(key) or key, vocab.keys()) or msg(
+                    "hint.keys_in_file", file=f"content/taxonomies/{kind.value}.yml")
+                self.report(item.line, where, msg(f"term.unknown.{kind.value}", key=key), hint)
             else:
                 found.append(key)
         countable = isinstance(loc.value, list | str)
         if low and countable and not low <= len(items) <= high:
-            self.report(loc.line, name, f"give {low} to {high} {name} (now {len(items)})")
+            self.report(loc.line, name, msg("list.count", low=low, high=high, now=len(items)))
         return tuple(found)
 
     def tags(self, loc: Located, name: str) -> tuple[str, ...]:
@@ -162,11 +160,11 @@ class Checker:
             if tag is None:
                 continue
             if tag.casefold() in (t.casefold() for t in found):
-                self.report(item.line, where, f"tag '{tag}' is listed twice")
+                self.report(item.line, where, msg("tags.twice", tag=tag))
             else:
                 found.append(tag)
         if len(items) > 10:
-            self.report(loc.line, name, f"give at most 10 tags (now {len(items)})")
+            self.report(loc.line, name, msg("tags.too_many", now=len(items)))
         return tuple(found)
 
     def flag(self, loc: Located, name: str) -> bool | None:
@@ -174,20 +172,19 @@ class Checker:
         if isinstance(loc.value, bool):
             return loc.value
         if loc.value is not INVALID:
-            self.report(loc.line, name, "must be true or false")
+            self.report(loc.line, name, msg("flag.not_bool"))
         return None
 
     def mapping(self, loc: Located, name: str, known: tuple[str, ...]) -> dict[str, Located] | None:
         """A mapping whose keys are all in `known`."""
         if not isinstance(loc.value, dict):
             if loc.value is not INVALID:
-                shape = ", ".join(known)
-                kind = kind_of(loc.value)
-                self.report(loc.line, name, f"must be a mapping with {shape}, not {kind}")
+                fields, kind = ", ".join(known), kind_of(loc.value)
+                self.report(loc.line, name, msg("mapping.not_mapping", fields=fields, kind=kind))
             return None
         for key, sub in loc.value.items():
             if key not in known:
-                self.report(sub.line, f"{name}.{key}", "unknown field", known_hint(key, known))
+                self.report(sub.line, f"{name}.{key}", msg("field.unknown"), known_hint(key, known))
         return loc.value
 
     def contact(self, loc: Located, name: str) -> Contact | None:
@@ -196,7 +193,7 @@ class Checker:
         if data is None or all(is_blank(sub.value) for sub in data.values()):
             return None
         if "name" not in data:
-            self.report(loc.line, f"{name}.name", "required field is missing")
+            self.report(loc.line, f"{name}.name", msg("field.missing"))
         person = self.text(data["name"], f"{name}.name", 2, 100) if "name" in data else None
         role = email = None
         if not is_blank(data.get("role", Located(None, 0)).value):
@@ -204,8 +201,7 @@ class Checker:
         if not is_blank(data.get("email", Located(None, 0)).value):
             email = self.text(data["email"], f"{name}.email", 3, 254)
             if email is not None and not _EMAIL_RE.fullmatch(email):
-                message = f"'{email}' is not a valid email address"
-                self.report(data["email"].line, f"{name}.email", message)
+                self.report(data["email"].line, f"{name}.email", msg("email.invalid", email=email))
                 email = None
         return Contact(person, role, email) if person else None
 
@@ -213,8 +209,7 @@ class Checker:
         """Links elsewhere: each a title and an http(s) URL."""
         if not isinstance(loc.value, list):
             if loc.value is not INVALID:
-                message = f"must be a list of links with title and url, not {kind_of(loc.value)}"
-                self.report(loc.line, name, message)
+                self.report(loc.line, name, msg("links.not_list", kind=kind_of(loc.value)))
             return ()
         found: list[Link] = []
         for index, item in enumerate(loc.value):
@@ -224,7 +219,7 @@ class Checker:
                 continue
             for key in ("title", "url"):
                 if key not in data:
-                    self.report(item.line, f"{where}.{key}", "required field is missing")
+                    self.report(item.line, f"{where}.{key}", msg("field.missing"))
             title = self.text(data["title"], f"{where}.title", 2, 150) if "title" in data else None
             url = self.url(data["url"], f"{where}.url") if "url" in data else None
             if title and url:
@@ -238,8 +233,7 @@ class Checker:
             return None
         parts = urlsplit(url) if not re.search(r"\s", url) else None
         if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-            message = f"'{url[:80]}' is not a web address starting with https:// or http://"
-            self.report(loc.line, name, message)
+            self.report(loc.line, name, msg("url.invalid", url=url[:80]))
             return None
         return url
 
@@ -253,35 +247,35 @@ class Checker:
         target = Path(os.path.normpath(stories / value))
         outside = not target.is_relative_to(images) or target == images
         if not value.isprintable():
-            self.report(loc.line, name, "must be a file path without control characters")
+            self.report(loc.line, name, msg("image.control_characters"))
             return None
         if value.startswith("/") or "\\" in value or outside:
-            self.report(loc.line, name, f"'{value}' must be a file in content/stories/images/, "
-                        "written relative to the story, e.g. images/hollola-latu.jpg")
+            self.report(loc.line, name, msg("image.outside", value=value))
             return None
         problem = image_problem(target, content_root=self.ctx.content_dir.absolute())
         if problem:
-            self.report(loc.line, name, f"'{value}' {problem}")
+            self.report(loc.line, name, msg("image.file", value=value, problem=problem))
             return None
         return target.relative_to(self.ctx.content_dir.absolute()).as_posix()
 
 
-def known_hint(word: str, known: Iterable[str]) -> str:
+def known_hint(word: str, known: Iterable[str]) -> Message:
     """A "did you mean" hint, or the list of what is known when nothing is close."""
     known = list(known)
-    return suggest(word, known) or f"the known fields are {', '.join(known)}"
+    return suggest(word, known) or msg("hint.known_fields", fields=", ".join(known))
 
 
-def plain_text_problem(text: str) -> str:
-    """Why a summary is not plain text, or ""."""
-    return "must be plain text without HTML tags" if _TAG_RE.search(text) else ""
+def plain_text_problem(text: str) -> Message | None:
+    """Why a summary is not plain text, or None."""
+    return msg("text.html") if _TAG_RE.search(text) else None
 
 
 def _summary(checker: Checker, loc: Located, name: str) -> str | None:
     """The lead: plain text of 20 to 400 characters."""
     value = checker.text(loc, name, 20, 400, one_line=False)
-    if value and plain_text_problem(value):
-        checker.report(loc.line, name, plain_text_problem(value))
+    problem = plain_text_problem(value) if value else None
+    if problem:
+        checker.report(loc.line, name, problem)
         return None
     return value
 

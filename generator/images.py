@@ -4,28 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.messages import Message, msg
+
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
 IMAGE_TYPES = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp", ".svg": "svg"}
 
 
-def image_problem(file: Path, content_root: Path) -> str:
-    """What is wrong with an image file, or "" when it is a small JPEG, PNG, WebP or SVG."""
+def image_problem(file: Path, content_root: Path) -> Message | None:
+    """What is wrong with an image file, or None when it is a small JPEG, PNG, WebP or SVG."""
     kind = IMAGE_TYPES.get(file.suffix.lower())
     if kind is None:
-        return "must be a JPEG, PNG, WebP or SVG image (.jpg, .png, .webp, .svg)"
+        return msg("image.bad_type")
     try:
         if file.is_symlink() or not file.resolve().is_relative_to(content_root.resolve()):
-            return "is a symbolic link; commit the image itself"
+            return msg("image.symlink")
         if not file.is_file():
-            return "was not found in content/stories/images/"
+            return msg("image.missing")
         size = file.stat().st_size
         if size > MAX_IMAGE_BYTES:
-            return f"is larger than 2 MB ({size / 1024 / 1024:.1f} MB)"
+            return msg("image.too_large", size=size / 1024 / 1024)
         with file.open("rb") as handle:
             head = handle.read(512)
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
-        return f"cannot be read: {getattr(exc, 'strerror', None) or exc}"
-    return "" if _looks_like(kind, head) else f"is not a {kind.upper()} file despite its name"
+        return msg("image.unreadable", reason=getattr(exc, "strerror", None) or str(exc))
+    return None if _looks_like(kind, head) else msg("image.wrong_content", type=kind.upper())
 
 
 def _looks_like(kind: str, head: bytes) -> bool:

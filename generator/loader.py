@@ -10,11 +10,15 @@ from pathlib import Path
 
 from frontmatter.default_handlers import YAMLHandler
 
+from generator.messages import Message, msg
 from generator.problems import Problem
 
 MAX_STORY_BYTES = 1_000_000
 FILENAME_RE = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>fi|sv)\.md$")
 _BOUNDARY = YAMLHandler.FM_BOUNDARY
+# Places of problems that are not fields of the file, named in the editor's language.
+FILE, FOLDER, FRONT_MATTER, BODY = (msg(f"where.{name}") for name in
+                                    ("file", "folder", "front_matter", "body"))
 
 
 @dataclass(frozen=True)
@@ -31,15 +35,13 @@ def split_front_matter(text: str, path: str) -> tuple[Split | None, list[Problem
     """Split at the `---` lines that must open the file; a problem when they are missing."""
     lines = text.split("\n")
     if not lines or not _BOUNDARY.fullmatch(lines[0]):
-        msg = "the file must start with a '---' line that opens the front matter"
-        return None, [Problem(path, 1, "front matter", msg)]
+        return None, [Problem(path, 1, FRONT_MATTER, msg("front_matter.not_opened"))]
     for index in range(1, len(lines)):
         if _BOUNDARY.fullmatch(lines[index]):
             front = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1:])
             return Split(front, 2, body, index + 2), []
-    msg = "the front matter is not closed: add a '---' line after the last field"
-    return None, [Problem(path, 1, "front matter", msg)]
+    return None, [Problem(path, 1, FRONT_MATTER, msg("front_matter.not_closed"))]
 
 
 def read_text(
@@ -49,30 +51,30 @@ def read_text(
     try:
         info = os.lstat(file)
     except OSError as exc:
-        return None, [Problem(path, 0, "file", f"cannot be read: {exc.strerror or exc}")]
+        return None, [_file_problem(path, msg("file.unreadable", reason=exc.strerror or str(exc)))]
     if stat.S_ISLNK(info.st_mode):
-        return None, [Problem(path, 0, "file", "is a symbolic link; commit the file itself")]
+        return None, [_file_problem(path, msg("file.symlink"))]
     if stat.S_ISDIR(info.st_mode):
-        return None, [Problem(path, 0, "file", "is a folder; a story must be a file")]
+        return None, [_file_problem(path, msg("file.folder"))]
     if not stat.S_ISREG(info.st_mode):
-        return None, [Problem(path, 0, "file", "is not a regular file")]
+        return None, [_file_problem(path, msg("file.not_regular"))]
     if info.st_size > limit:
-        return None, [Problem(path, 0, "file", f"is larger than {limit // 1_000_000} MB")]
+        return None, [_file_problem(path, msg("file.too_large", mb=limit // 1_000_000))]
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        return None, [Problem(path, 0, "file", f"cannot be read: {exc.strerror or exc}")]
+        return None, [_file_problem(path, msg("file.unreadable", reason=exc.strerror or str(exc)))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(path, line, "file", "is not UTF-8 text; save it as UTF-8")]
+        return None, [Problem(path, line, FILE, msg("file.not_utf8"))]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-def printable(text: str) -> str:
-    """Text safe to print on one line: control characters from content are shown escaped."""
-    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+def _file_problem(path: str, message: Message) -> Problem:
+    """A problem with the file as a whole."""
+    return Problem(path, 0, FILE, message)
 
 
 def parse_filename(name: str) -> tuple[str, str] | None:

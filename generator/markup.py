@@ -6,7 +6,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from generator.loader import printable
+from generator.loader import BODY
+from generator.messages import Message, msg
 from generator.problems import Problem
 
 ALLOWED_TAGS = frozenset({
@@ -78,23 +79,24 @@ class _AllowList(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str]] = []
+        self.found: list[tuple[int, Message]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         if tag not in ALLOWED_TAGS:
-            self.found.append((line, f"HTML tag <{tag}> is not allowed"))
+            self.found.append((line, msg("body.tag", tag=tag)))
             return
         allowed = GLOBAL_ATTRS | TAG_ATTRS.get(tag, frozenset())
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append((line, f"event-handler attribute '{name}' is not allowed"))
+                self.found.append((line, msg("body.event_attribute", name=name)))
             elif name == "style":
-                self.found.append((line, f"style attributes are not allowed (on <{tag}>)"))
+                self.found.append((line, msg("body.style", tag=tag)))
             elif name not in allowed:
-                self.found.append((line, f"attribute '{name}' is not allowed on <{tag}>"))
+                self.found.append((line, msg("body.attribute", name=name, tag=tag)))
             elif name in URL_ATTRS and value and unsafe_url(value):
-                self.found.append((line, f"unsafe address '{_shown(value)}' in {name}= of <{tag}>"))
+                message = msg("body.unsafe_attribute_url", url=_shown(value), name=name, tag=tag)
+                self.found.append((line, message))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -103,15 +105,15 @@ class _AllowList(HTMLParser):
 def check_body(body: str, body_line: int, path: str) -> list[Problem]:
     """Problems with raw HTML and link targets in a Markdown body; code is left alone."""
     text = "\n".join(without_code(body)) if ("`" in body or "~~~" in body) else body
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, Message]] = []
     for match in _AUTOLINK.finditer(text):
         if unsafe_url(match.group(1)):
-            message = f"unsafe address '{_shown(match.group(1))}' in a link"
+            message = msg("body.unsafe_link", url=_shown(match.group(1)))
             found.append((text.count("\n", 0, match.start()) + 1, message))
     for pattern in (_MD_LINK, _MD_REFERENCE):
         for match in pattern.finditer(text):
             if unsafe_url(match.group(1)):
-                message = f"unsafe address '{_shown(match.group(1))}' in a link or image"
+                message = msg("body.unsafe_link_or_image", url=_shown(match.group(1)))
                 found.append((text.count("\n", 0, match.start()) + 1, message))
     if "<" in text:
         parser = _AllowList()
@@ -121,7 +123,7 @@ def check_body(body: str, body_line: int, path: str) -> list[Problem]:
         except AssertionError:
             # html.parser gives up on broken declarations such as "<![<" with an AssertionError.
             line = text.count("\n", 0, text.find("<!")) + 1 if "<!" in text else 1
-            found.append((line, "malformed HTML declaration; write '&lt;' for a literal '<'"))
+            found.append((line, msg("body.malformed_declaration")))
         found.extend(parser.found)
-    return [Problem(path, body_line + line - 1, "body", printable(message))
+    return [Problem(path, body_line + line - 1, BODY, message)
             for line, message in sorted(found)]

@@ -17,6 +17,7 @@ from typing import Any
 
 from generator import urls
 from generator.feeds import SITE_NAME, TITLE_SEPARATOR, entry_terms, published
+from generator.messages import msg
 from generator.model import LANGS, Entry, Kind, Term, Text, Vocabularies
 from generator.problems import ContentError, Problem, suggest
 
@@ -158,7 +159,8 @@ def _terms(entry: Entry, kind: Kind, vocab: Vocabularies) -> list[Term]:
     """The story's terms of one kind, in vocabulary file order."""
     vocabulary = vocab[kind]
     unknown = [
-        Problem(v.source, 0, kind.value, f"unknown key '{key}'", suggest(key, vocabulary.keys()))
+        Problem(v.source, 0, kind.value, msg(f"term.unknown.{kind.value}", key=key),
+                suggest(key, vocabulary.keys()))
         for v in entry.versions
         for key in v.terms(kind)
         if key not in vocabulary

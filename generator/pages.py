@@ -17,6 +17,8 @@ from mkdocs.structure.toc import get_toc
 from generator import urls
 from generator.index import build_index
 from generator.labels import for_lang
+from generator.loader import FRONT_MATTER
+from generator.messages import msg
 from generator.model import LANGS, Lang, group_entries
 from generator.outputs import data_outputs
 from generator.plan import Planned, Planner, Settings
@@ -99,8 +101,9 @@ def content_pages(files: Files) -> tuple[dict[tuple[Lang, str], ContentPageInfo]
             meta = frontmatter.loads(file.content_string).metadata
         except Exception as error:  # YAML and encoding errors alike: report, don't crash
             where = os.path.relpath(file.abs_src_path) if file.abs_src_path else file.src_uri
-            problems.append(Problem(where, 0, "front matter", f"cannot be read: {error}".replace(
-                "\n", " "), "write it as YAML between two '---' lines"))
+            reason = str(error).replace("\n", " ")
+            problems.append(Problem(where, 0, FRONT_MATTER, msg("file.unreadable", reason=reason),
+                                    msg("hint.page_yaml")))
             continue
         key = str(meta.get("key") or file.src_uri)
         title = str(meta.get("title") or PurePosixPath(file.src_uri).stem)

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 from generator.frontmatter import Checker
-from generator.loader import read_text
+from generator.loader import FILE, read_text
+from generator.messages import msg
 from generator.model import LANGS, Kind, Lang, Term, Text, Vocabularies, Vocabulary
 from generator.problems import Problem, suggest
 from generator.urls import is_slug, slugify
@@ -24,7 +25,6 @@ ENTRY_FIELDS: dict[Kind, tuple[str, ...]] = {
     Kind.AWARD: ("key", "year", "programme", "fi", "sv"),
 }
 LANG_FIELDS = ("label", "description", "slug")
-_SLUG_RULE = "must be lowercase letters a-z, digits and single hyphens"
 
 
 def content_root_name(content_dir: Path) -> str:
@@ -52,16 +52,16 @@ def _load_kind(
     path = f"{content_root_name(content_dir)}/taxonomies/{FILES[kind]}"
     file = Path(content_dir) / "taxonomies" / FILES[kind]
     if not os.path.lexists(file):
-        return (), [Problem(path, 0, "file", "not found; every vocabulary file is needed")]
+        return (), [Problem(path, 0, FILE, msg("vocab.missing_file"))]
     text, problems = read_text(file, path, MAX_VOCABULARY_BYTES)
     if text is None:
         return (), problems
-    root, problems = parse_yaml(text, path, 1, "file")
+    root, problems = parse_yaml(text, path, 1, FILE)
     checker = Checker(path)
     checker.problems.extend(problems)
     if root is None or not isinstance(root.value, list):
         if not problems:
-            checker.report(root.line if root else 1, "file", "must be a list of terms ('- key: …')")
+            checker.report(root.line if root else 1, FILE, msg("vocab.not_list"))
         return (), checker.problems
     terms = [_term(kind, item, index, checker, regions) for index, item in enumerate(root.value)]
     valid = _unique(tuple(t for t in terms if t is not None), root.value, checker)
@@ -79,10 +79,10 @@ def _term(
     before = len(checker.problems)
     for name in ENTRY_FIELDS[kind]:
         if name not in data:
-            checker.report(item.line, f"{where}.{name}", "required field is missing")
+            checker.report(item.line, f"{where}.{name}", msg("field.missing"))
     key = checker.text(data["key"], f"{where}.key", 2, 80) if "key" in data else None
     if key is not None and not is_slug(key):
-        checker.report(data["key"].line, f"{where}.key", f"'{key}' {_SLUG_RULE}")
+        checker.report(data["key"].line, f"{where}.key", msg("vocab.slug_rule", value=key))
     parts = {lang: _lang_part(kind, data.get(lang.value), f"{where}.{lang}", checker)
              for lang in LANGS}
     extra = _extra(kind, data, where, checker, regions)
@@ -105,19 +105,19 @@ def _lang_part(
     if data is None:
         return None
     if "label" not in data:
-        checker.report(loc.line, f"{where}.label", "required field is missing")
+        checker.report(loc.line, f"{where}.label", msg("field.missing"))
         return None
     label = checker.text(data["label"], f"{where}.label", 1, 120)
     description = ""
     if "description" in data:
         description = checker.text(data["description"], f"{where}.description", 10, 400) or ""
     elif kind is Kind.CATEGORY:
-        checker.report(loc.line, f"{where}.description", "required for categories: one sentence")
+        checker.report(loc.line, f"{where}.description", msg("vocab.description_required"))
     slug = slugify(label or "")
     if "slug" in data:
         slug = checker.text(data["slug"], f"{where}.slug", 2, 80) or ""
         if slug and not is_slug(slug):
-            checker.report(data["slug"].line, f"{where}.slug", f"'{slug}' {_SLUG_RULE}")
+            checker.report(data["slug"].line, f"{where}.slug", msg("vocab.slug_rule", value=slug))
     return (label, description, slug) if label and slug else None
 
 
@@ -129,21 +129,22 @@ def _extra(
     if "code" in data:
         loc = data["code"]
         if isinstance(loc.value, int) and not isinstance(loc.value, bool):
-            checker.report(loc.line, f"{where}.code", 'write the code in quotes, e.g. "005"')
+            checker.report(loc.line, f"{where}.code", msg("vocab.code_quotes"))
         elif (code := checker.text(loc, f"{where}.code", 1, 10)) is not None:
             extra["code"] = code
     if "region" in data and (region := checker.text(data["region"], f"{where}.region", 2, 80)):
         if region in regions:
             extra["region"] = region
         else:
-            message, hint = f"unknown region '{region}'", suggest(region, regions.keys())
+            message = msg("term.unknown.regions", key=region)
+            hint = suggest(region, regions.keys())
             checker.report(data["region"].line, f"{where}.region", message, hint)
     if "year" in data:
         year = data["year"].value
         if isinstance(year, int) and not isinstance(year, bool) and 1900 < year < 3000:
             extra["year"] = year
         elif year is not INVALID:
-            checker.report(data["year"].line, f"{where}.year", "must be a year such as 2019")
+            checker.report(data["year"].line, f"{where}.year", msg("vocab.year"))
     if "programme" in data:
         programme = _programme(data["programme"], f"{where}.programme", checker)
         if programme is not None:
@@ -161,7 +162,7 @@ def _programme(loc: Located, where: str, checker: Checker) -> Text | None:
         if lang.value in data:
             names.append(checker.text(data[lang.value], f"{where}.{lang}", 2, 200))
         else:
-            checker.report(loc.line, f"{where}.{lang}", "required field is missing")
+            checker.report(loc.line, f"{where}.{lang}", msg("field.missing"))
             names.append(None)
     fi, sv = names
     return Text(fi, sv) if fi and sv else None
@@ -178,9 +179,9 @@ def _unique(terms: tuple[Term, ...], items: list[Located], checker: Checker) -> 
         clashes = [(name, value, seen[name, value]) for name, value in values
                    if (name, value) in seen]
         for name, value, first in clashes:
-            checker.report(items[term.order].line, f"[{term.order}].{name}",
-                           f"'{value}' is already used by '{first.key}' "
-                           f"(line {items[first.order].line})")
+            message = msg("vocab.already_used", value=value, first=first.key,
+                          line=items[first.order].line)
+            checker.report(items[term.order].line, f"[{term.order}].{name}", message)
         if not clashes:
             seen.update({(name, value): term for name, value in values})
             kept.append(term)

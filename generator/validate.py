@@ -19,8 +19,17 @@ from generator.frontmatter import (
     kind_of,
     known_hint,
 )
-from generator.loader import parse_filename, read_text, split_front_matter
+from generator.loader import (
+    BODY,
+    FILE,
+    FOLDER,
+    FRONT_MATTER,
+    parse_filename,
+    read_text,
+    split_front_matter,
+)
 from generator.markup import check_body
+from generator.messages import msg
 from generator.model import Lang, Story, Vocabularies
 from generator.problems import Problem
 from generator.taxonomy import content_root_name, load_vocabularies
@@ -28,10 +37,6 @@ from generator.yamlvalues import INVALID, Located, parse_yaml
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # the template's instructions are not a story
 AGREE = ("municipalities", "regions", "categories", "sectors", "awards")
-_NAME_RULE = (
-    "file name must be <slug>.fi.md or <slug>.sv.md, the slug 3 to 80 characters: "
-    "lowercase letters a-z, digits and single hyphens"
-)
 
 
 @dataclass(frozen=True)
@@ -68,14 +73,14 @@ def check_front_matter(root: Located | None, ctx: StoryContext) -> Checked:
     data = {} if root is None else root.value
     if not isinstance(data, dict):
         if data is not INVALID:
-            checker.report(root.line if root else 1, "front matter",
-                           f"must be fields written 'name: value', not {kind_of(data)}")
+            checker.report(root.line if root else 1, FRONT_MATTER,
+                           msg("front_matter.not_fields", kind=kind_of(data)))
         return Checked({}, {}, checker.problems)
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for key, loc in data.items():
         if key not in FIELDS:
-            checker.report(loc.line, key, "unknown field", known_hint(key, FIELDS))
+            checker.report(loc.line, key, msg("field.unknown"), known_hint(key, FIELDS))
             continue
         lines[key] = loc.line
         if key in REQUIRED or not is_blank(loc.value):
@@ -91,16 +96,16 @@ def _check_together(checker: Checker, data: dict[str, Located], values: dict[str
     given = {key for key, loc in data.items() if not is_blank(loc.value)}
     for key in REQUIRED:
         if key not in data:
-            checker.report(1, key, "required field is missing")
+            checker.report(1, key, msg("field.missing"))
     if not given & {"municipalities", "regions"}:
         line = data["municipalities"].line if "municipalities" in data else 1
-        checker.report(line, "municipalities", "give municipalities or regions (or both)")
+        checker.report(line, "municipalities", msg("place.missing"))
     if "image" in given and "image_alt" not in given:
-        checker.report(data["image"].line, "image_alt", "required with image: describe the image")
+        checker.report(data["image"].line, "image_alt", msg("image_alt.missing"))
     if "image_alt" in given and "image" not in given:
-        checker.report(data["image_alt"].line, "image_alt", "given without image")
+        checker.report(data["image_alt"].line, "image_alt", msg("image_alt.without_image"))
     if "updated" in values and "date" in values and values["updated"] < values["date"]:
-        checker.report(data["updated"].line, "updated", "is before date")
+        checker.report(data["updated"].line, "updated", msg("date.updated_before"))
     vocab = checker.ctx.vocab
     wanted = set(values.get("regions", ()))
     for key in values.get("municipalities", ()):
@@ -117,21 +122,20 @@ def load_story(
     path = f"{content_root_name(content_dir)}/stories/{file.name}"
     name = parse_filename(file.name)
     if name is None:
-        return Loaded(path, None, (Problem(path, 0, "file", _NAME_RULE),))
+        return Loaded(path, None, (Problem(path, 0, FILE, msg("file.bad_name")),))
     text, problems = read_text(file, path)
     split = None
     if text is not None:
         split, problems = split_front_matter(text, path)
     if split is None:
         return Loaded(path, None, tuple(problems))
-    root, problems = parse_yaml(split.front_matter, path, split.fm_line, "front matter")
+    root, problems = parse_yaml(split.front_matter, path, split.fm_line, FRONT_MATTER)
     checked = Checked({}, {}, [])
     if root is not None or not problems:
         checked = check_front_matter(root, StoryContext(path, content_dir, vocab, today))
     problems += checked.problems
     if not _COMMENT.sub("", split.body).strip():
-        problems.append(Problem(path, split.body_line, "body", "is empty: write the story "
-                                "below the front matter's closing '---' line"))
+        problems.append(Problem(path, split.body_line, BODY, msg("body.empty")))
     problems += check_body(split.body, split.body_line, path)
     if problems:
         return Loaded(path, None, tuple(problems), checked.lines)
@@ -148,8 +152,8 @@ def story_files(
     stories = Path(os.path.abspath(Path(content_dir) / "stories"))
     if paths is None:
         if not stories.is_dir():
-            return [], [Problem(f"{content_root_name(content_dir)}/stories", 0, "folder",
-                                "not found: stories live in content/stories/")]
+            return [], [Problem(f"{content_root_name(content_dir)}/stories", 0, FOLDER,
+                                msg("folder.no_stories"))]
         names = sorted(e.name for e in os.scandir(stories) if e.name.endswith(".md"))
         return [stories / n for n in names if not n.startswith(".")], []
     files: dict[Path, None] = {}  # ordered set: a path given twice is checked once
@@ -158,10 +162,9 @@ def story_files(
         file = Path(os.path.abspath(given))
         shown = os.path.relpath(file, os.path.abspath(Path(content_dir).parent))
         if file.parent != stories or not file.name.endswith(".md"):
-            problems.append(Problem(shown, 0, "file", "is not a story: stories are "
-                                    "content/stories/<slug>.<fi|sv>.md"))
+            problems.append(Problem(shown, 0, FILE, msg("file.not_story")))
         elif not os.path.lexists(file):
-            problems.append(Problem(shown, 0, "file", "not found"))
+            problems.append(Problem(shown, 0, FILE, msg("file.not_found")))
         else:
             files[file] = None
     return sorted(files), problems
@@ -184,8 +187,9 @@ def check_translations(loaded: list[Loaded], reported: set[str]) -> list[Problem
             here, there = getattr(later.story, name), getattr(first.story, name)
             if set(here) != set(there):
                 line = later.lines.get(name) or later.lines.get("municipalities", 1)
-                message = (f"differs from {first.path} (there: {', '.join(there) or 'none'}; "
-                           f"here: {', '.join(here) or 'none'}); translations share their terms")
+                message = msg("translations.differ", other=first.path,
+                              there=", ".join(there) or msg("none"),
+                              here=", ".join(here) or msg("none"))
                 problems.append(Problem(later.path, line, name, message))
     return problems
 

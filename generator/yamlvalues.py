@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from generator.loader import printable
+from generator.messages import Message, msg
 from generator.problems import Problem
 
 MAX_DEPTH = 20  # front matter needs 3 levels; deep nesting only slows libyaml down (quadratic)
@@ -87,17 +87,16 @@ class _Builder:
 
     path: str
     first_line: int
-    field_name: str
+    field_name: str | Message  # where problems of the whole document are reported
     problems: list[Problem] = field(default_factory=list)
     stack: list[_Frame] = field(default_factory=list)
     root: Located | None = None
     documents: int = 0
     aliases: int = 0
 
-    def report(self, line: int, where: str, message: str) -> None:
+    def report(self, line: int, where: str, message: Message) -> None:
         """Record a problem about the value at `where` (the whole document when empty)."""
-        where = printable(where or self.field_name)
-        self.problems.append(Problem(self.path, line, where, printable(message)))
+        self.problems.append(Problem(self.path, line, where or self.field_name, message))
 
     def where(self) -> str:
         """The field name of the value being read now (computed only when a problem needs it)."""
@@ -117,13 +116,13 @@ class _Builder:
             # One report is enough: an alias bomb would otherwise yield a problem per alias.
             self.aliases += 1
             if self.aliases == 1:
-                self.report(line, self.where(), "YAML aliases are not allowed: write the value out")
+                self.report(line, self.where(), msg("yaml.alias"))
             self._add(Located(INVALID, line))
         elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 line = self.first_line + event.start_mark.line
-                self.report(line, "", "more than one YAML document")
+                self.report(line, "", msg("yaml.many_documents"))
                 raise _StopParsing
 
     def _start(self, event: yaml.CollectionStartEvent, is_map: bool) -> None:
@@ -131,7 +130,7 @@ class _Builder:
         line = self.first_line + event.start_mark.line
         where = self.where()
         if len(self.stack) >= MAX_DEPTH:
-            self.report(line, _top_field(where), "nested too deeply")
+            self.report(line, _top_field(where), msg("yaml.too_deep"))
             raise _StopParsing
         valid = _check_tag(event.tag, _COLLECTION_TAGS, self, line)
         self.stack.append(_Frame(is_map, line, where, valid))
@@ -145,7 +144,7 @@ class _Builder:
 
 
 def parse_yaml(
-    text: str, path: str, first_line: int, field_name: str
+    text: str, path: str, first_line: int, field_name: str | Message
 ) -> tuple[Located | None, list[Problem]]:
     """Build located values from one YAML document; aliases, odd tags and bad dates are problems."""
     builder = _Builder(path, first_line, field_name)
@@ -160,10 +159,10 @@ def parse_yaml(
         reason = getattr(exc, "problem", None) or "syntax error"
         if "nesting depth" in reason:
             # PyYAML 6.0.4's libyaml refuses deep nesting while scanning, before our own limit.
-            field_name = _top_field(builder.where()) or _key_on_line(text, mark)
-            builder.report(line, field_name, "nested too deeply")
+            where = _top_field(builder.where()) or _key_on_line(text, mark)
+            builder.report(line, where, msg("yaml.too_deep"))
         else:
-            builder.report(line, "", f"not valid YAML: {reason}")
+            builder.report(line, "", msg("yaml.syntax", reason=reason))
         return None, builder.problems
     return builder.root, builder.problems
 
@@ -199,7 +198,7 @@ def _check_tag(tag: str | None, allowed: object, builder: _Builder, line: int) -
     """Whether a node's explicit tag is one we accept; a problem when not."""
     if tag in allowed:  # type: ignore[operator]
         return True
-    builder.report(line, builder.where(), f"YAML tag '{str(tag).replace(_T, '!!')}' is not allowed")
+    builder.report(line, builder.where(), msg("yaml.tag", tag=str(tag).replace(_T, "!!")))
     return False
 
 
@@ -218,8 +217,8 @@ def _scalar(event: yaml.ScalarEvent, line: int, builder: _Builder) -> Located:
     try:
         return Located(build(yaml.ScalarNode(tag, event.value)), line)
     except (ValueError, OverflowError):
-        kind = "date (YYYY-MM-DD)" if tag.endswith("timestamp") else "number"
-        builder.report(line, builder.where(), f"'{event.value[:40]}' is not a valid {kind}")
+        key = "date.invalid" if tag.endswith("timestamp") else "yaml.bad_number"
+        builder.report(line, builder.where(), msg(key, value=event.value[:40]))
         return Located(INVALID, line)
 
 
@@ -233,11 +232,11 @@ def _finish(frame: _Frame, builder: _Builder) -> Located:
     for key, value in zip(frame.items[::2], frame.items[1::2], strict=True):
         if not isinstance(key.value, str):
             if key.value is not INVALID:
-                builder.report(key.line, frame.path, "field names must be plain text")
+                builder.report(key.line, frame.path, msg("yaml.key_not_text"))
             continue
         name = f"{frame.path}.{key.value}" if frame.path else key.value
         if key.value in mapping:
-            builder.report(key.line, name, "the same field is given twice")
+            builder.report(key.line, name, msg("yaml.field_twice"))
             continue
         mapping[key.value] = Located(value.value, key.line)
     return Located(mapping, frame.line)

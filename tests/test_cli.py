@@ -30,38 +30,87 @@ def test_check_clean_exits_0_with_summary(content: Path, capsys) -> None:
     assert cli.main(["check"]) == 0
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == ("tori check: no problems; stories checked: 3 in Finnish, 1 in Swedish; "
-                   "15 vocabulary terms\n")
+    # Stories of both languages: the closing line is Finnish.
+    assert err == ("tori check: ei ongelmia; tarkistettuja tarinoita suomeksi 3, ruotsiksi 1; "
+                   "sanastoissa termejä 15\n")
+    assert cli.main(["check", "--lang", "en"]) == 0
+    assert capsys.readouterr().err == ("tori check: no problems; stories checked: 3 in Finnish, "
+                                       "1 in Swedish; 15 vocabulary terms\n")
+    assert cli.main(["check", "content/stories/hollola-latu.sv.md"]) == 0
+    assert capsys.readouterr().err == ("tori check: inga problem; kontrollerade berättelser på "
+                                       "finska 0, på svenska 1; termer i vokabulärerna 15\n")
 
 
-def test_check_problems_exit_1_one_line_each(content: Path, capsys) -> None:
+def break_stories(content: Path) -> None:
+    """One problem or more in a Finnish and in a Swedish story."""
     story = content / "stories" / "lieksa-etapalvelut.fi.md"
     story.write_bytes(story.read_bytes().replace(b"digitalisaatio", b"digitalisointi")
                       .replace(b"title:", b"titel:"))
+    story = content / "stories" / "hollola-latu.sv.md"
+    story.write_bytes(story.read_bytes().replace(b"tyohyvinvointi", b"tyhyvinvointi"))
+
+
+def test_check_problems_exit_1_one_line_each_in_the_files_language(content: Path,
+                                                                    capsys) -> None:
+    break_stories(content)
     assert cli.main(["check"]) == 1
     out, err = capsys.readouterr()
     assert out.splitlines() == [
+        "content/stories/hollola-latu.sv.md:8: categories[0]: okänt tema 'tyhyvinvointi'; "
+        "menade du 'tyohyvinvointi'?",
+        "content/stories/lieksa-etapalvelut.fi.md:1: title: pakollinen kenttä puuttuu",
+        "content/stories/lieksa-etapalvelut.fi.md:2: titel: tuntematon kenttä; "
+        "tarkoititko 'title'?",
+        "content/stories/lieksa-etapalvelut.fi.md:7: categories: tuntematon teema "
+        "'digitalisointi'; tarkoititko 'digitalisaatio'?",
+    ]
+    assert err == "tori check: ongelmia 4, tiedostoja 2\n"
+
+
+def test_check_lang_en_for_everything(content: Path, capsys) -> None:
+    break_stories(content)
+    assert cli.main(["check", "--lang", "en"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "content/stories/hollola-latu.sv.md:8: categories[0]: unknown category 'tyhyvinvointi'; "
+        "did you mean 'tyohyvinvointi'?",
         "content/stories/lieksa-etapalvelut.fi.md:1: title: required field is missing",
         "content/stories/lieksa-etapalvelut.fi.md:2: titel: unknown field; did you mean 'title'?",
         "content/stories/lieksa-etapalvelut.fi.md:7: categories: unknown category "
         "'digitalisointi'; did you mean 'digitalisaatio'?",
     ]
-    assert err == "tori check: 3 problems in 1 file\n"
+    assert err == "tori check: problems 4, files 2\n"
+    assert cli.main(["check", "--lang", "sv", "content/stories/lieksa-etapalvelut.fi.md"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == (
+        "content/stories/lieksa-etapalvelut.fi.md:1: title: obligatoriskt fält saknas")
+    assert err == "tori check: antal problem 3, antal filer 1\n"
 
 
-def test_check_github_format(content: Path, capsys) -> None:
+def test_check_github_format_speaks_the_files_language(content: Path, capsys) -> None:
     story = content / "stories" / "vantaa-luonnos.fi.md"
     story.write_text(story.read_text().replace("draft: true", "draft: kyllä"))
     assert cli.main(["check", "--format", "github", str(story)]) == 1
-    out, _ = capsys.readouterr()
+    out, err = capsys.readouterr()
     assert out == ("::error file=content/stories/vantaa-luonnos.fi.md,line=8,title=draft::"
-                   "must be true or false\n")
+                   "pitää olla true tai false\n")
+    assert err == "tori check: ongelmia 1, tiedostoja 1\n"
+    story = content / "stories" / "hollola-latu.sv.md"
+    story.write_text(story.read_text().replace("date: 2024-03-05", "date: 5.3.2024"))
+    assert cli.main(["check", "--format", "github", str(story)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ("::error file=content/stories/hollola-latu.sv.md,line=4,title=date::"
+                   "ska vara ett datum i formen ÅÅÅÅ-MM-DD, till exempel 2024-05-31\n")
+    assert err == "tori check: antal problem 1, antal filer 1\n"
+    assert cli.main(["check", "--format", "github", "--lang", "en", str(story)]) == 1
+    assert capsys.readouterr().out.endswith(
+        "::must be a date written YYYY-MM-DD, e.g. 2024-05-31\n")
 
 
 def test_check_given_paths_only(content: Path, capsys) -> None:
     (content / "stories" / "rikki-tarina.fi.md").write_text("no front matter")
     assert cli.main(["check", "content/stories/hollola-latu.fi.md"]) == 0
-    assert "1 in Finnish, 0 in Swedish" in capsys.readouterr().err
+    assert "suomeksi 1, ruotsiksi 0" in capsys.readouterr().err
     assert cli.main(["check"]) == 1
 
 
@@ -71,6 +120,7 @@ def test_check_other_content_folder(content: Path, tmp_path: Path, monkeypatch, 
 
 
 @pytest.mark.parametrize("argv", [[], ["check", "--format", "xml"], ["frobnicate"],
+                                  ["check", "--lang", "de"],
                                   ["new", "x-y-z"], ["check", "--content", "puuttuu"]])
 def test_cannot_run_exits_2(content: Path, argv: list[str], capsys) -> None:
     assert cli.main(argv) == 2
@@ -114,7 +164,7 @@ def test_new_template_fails_check_until_filled(content: Path, capsys) -> None:
     assert cli.main(["check", "content/stories/uusi-tarina.fi.md"]) == 1
     fields = [line.split(": ")[1] for line in capsys.readouterr().out.splitlines()]
     assert fields == ["title", "summary", "date", "organisation", "municipalities",
-                      "categories", "body"]
+                      "categories", "teksti"]
 
 
 FILLED = {

@@ -32,7 +32,7 @@ def items(values, first: int = 6) -> Located:
 
 
 def messages(checker: Checker) -> list[str]:
-    return [p.text() for p in checker.problems]
+    return [p.text("en") for p in checker.problems]
 
 
 def test_schema_covers_every_front_matter_field_of_story() -> None:
@@ -104,7 +104,7 @@ def test_keys_count_limits(checker: Checker, count: int, ok: bool) -> None:
     keys = ["yhteistyo", "digitalisaatio", "tyohyvinvointi", "palvelumuotoilu"][:count]
     checker.keys(items(keys), "categories", Kind.CATEGORY, 1, 3)
     assert messages(checker) == ([] if ok else
-                                 [f"s.md:5: categories: give 1 to 3 categories (now {count})"])
+                                 [f"s.md:5: categories: give 1 to 3 keys (now {count})"])
 
 
 def test_keys_of_wrong_shape(checker: Checker) -> None:
@@ -178,7 +178,7 @@ def test_image_resolves_relative_to_the_story(checker: Checker) -> None:
                                    "images\\latu.svg", "images/../hollola-latu.fi.md"])
 def test_image_outside_images_folder(checker: Checker, value: str) -> None:
     assert checker.image(at(value), "image") is None
-    assert [p.message.split("' ", 1)[1] for p in checker.problems] == [
+    assert [p.message_text("en").split("' ", 1)[1] for p in checker.problems] == [
         "must be a file in content/stories/images/, written relative to the story, "
         "e.g. images/hollola-latu.jpg"]
 
@@ -192,5 +192,5 @@ def test_image_path_with_control_characters(checker: Checker) -> None:
 
 def test_helpers() -> None:
     assert [is_blank(v) for v in (None, "", [], {}, 0, False, "x")] == [True] * 4 + [False] * 3
-    assert kind_of(datetime.date(2024, 1, 1)) == "a date"
-    assert kind_of("x") == "text"
+    assert kind_of(datetime.date(2024, 1, 1)).render("en") == "a date"
+    assert kind_of("x").render("fi") == "teksti"

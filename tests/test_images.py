@@ -7,6 +7,11 @@ from pathlib import Path
 import pytest
 
 from generator.images import image_problem
+from generator.messages import Message
+
+
+def english(problem: Message | None) -> str:
+    return problem.render("en") if problem else ""
 
 
 @pytest.mark.parametrize(("name", "data", "problem"), [
@@ -23,7 +28,7 @@ def test_image_problem_checks_type_by_name_and_content(
 ) -> None:
     file = tmp_path / name
     file.write_bytes(data)
-    assert image_problem(file, tmp_path) == problem
+    assert english(image_problem(file, tmp_path)) == problem
 
 
 def test_image_outside_content_through_symlinked_folder(tmp_path: Path) -> None:
@@ -33,5 +38,5 @@ def test_image_outside_content_through_symlinked_folder(tmp_path: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()
     (content / "images").symlink_to(outside)
-    assert image_problem(content / "images" / "a.png", content) == (
+    assert english(image_problem(content / "images" / "a.png", content)) == (
         "is a symbolic link; commit the image itself")

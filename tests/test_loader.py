@@ -10,7 +10,7 @@ from generator.loader import parse_filename, read_text, split_front_matter
 
 
 def texts(problems) -> list[str]:
-    return [p.text() for p in problems]
+    return [p.text("en") for p in problems]
 
 
 def test_split_front_matter_reports_body_line() -> None:
@@ -57,7 +57,8 @@ def test_read_text_refuses_symlinks_folders_and_big_files(tmp_path: Path) -> Non
     assert texts(read_text(tmp_path / "dir.md", "d")[1]) == [
         "d: file: is a folder; a story must be a file"]
     assert read_text(tmp_path / "big.md", "b", limit=100)[0] is None
-    assert read_text(tmp_path / "missing.md", "m")[1][0].message.startswith("cannot be read")
+    assert read_text(tmp_path / "missing.md", "m")[1][0].message_text("en").startswith(
+        "cannot be read")
 
 
 @pytest.mark.parametrize(("name", "parsed"), [

@@ -10,7 +10,7 @@ from generator.markup import ALLOWED_TAGS, check_body, unsafe_url, without_code
 
 
 def found(body: str, body_line: int = 10) -> list[str]:
-    return [f"{p.line}: {p.message}" for p in check_body(body, body_line, "s.md")]
+    return [f"{p.line}: {p.message_text('en')}" for p in check_body(body, body_line, "s.md")]
 
 
 def test_plain_markdown_and_allowed_html_pass() -> None:
@@ -88,11 +88,12 @@ _PIECES = st.sampled_from([*"<>/=\"'`~[]():!& \nabcjsv", "<script", "javascript:
 @given(st.lists(_PIECES, max_size=60).map("".join))
 def test_fuzz_any_body_gives_problems_not_exceptions(body: str) -> None:
     for problem in check_body(body, 5, "s.md"):
-        assert problem.line >= 5 and problem.field == "body" and "\n" not in problem.message
+        assert problem.line >= 5 and problem.field_text("en") == "body"
+        assert "\n" not in problem.message_text("en")
 
 
 def test_broken_declaration_is_a_problem_not_a_crash() -> None:
     # Found by the fuzz test: html.parser raises AssertionError on "<![<".
     problems = check_body("Teksti.\n<![<", 10, "content/stories/x.fi.md")
-    assert [(p.line, p.field) for p in problems] == [(11, "body")]
-    assert "malformed HTML declaration" in problems[0].message
+    assert [(p.line, p.field_text("en")) for p in problems] == [(11, "body")]
+    assert "malformed HTML declaration" in problems[0].message_text("en")

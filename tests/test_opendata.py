@@ -281,8 +281,8 @@ def test_unknown_vocabulary_key_is_a_content_error_naming_the_file():
     with pytest.raises(ContentError) as caught:
         opendata.data_files(group_entries(stories), VOCAB, SITE)
     assert caught.value.problems[0].text() == (
-        "stories/bad-story.fi.md: categories: unknown key 'digitalisointi'; "
-        "did you mean 'digitalisaatio'?"
+        "stories/bad-story.fi.md: categories: tuntematon teema 'digitalisointi'; "
+        "tarkoititko 'digitalisaatio'?"
     )
 
 

@@ -69,13 +69,20 @@ def test_content_pages_read_key_title_and_report_bad_front_matter(tmp_path):
     (docs / "fi").mkdir()
     (docs / "fi" / "tietoa.md").write_text("---\ntitle: Tietoa\nkey: about\n---\nX\n")
     (docs / "fi" / "rikki.md").write_text("---\ntitle: [auki\n---\nX\n")
+    (docs / "sv").mkdir()
+    (docs / "sv" / "trasig.md").write_text("---\ntitle: [öppen\n---\nX\n")
     files = Files([File(p, str(docs), cfg.site_dir, True)
-                   for p in ("fi/tietoa.md", "fi/rikki.md")])
+                   for p in ("fi/tietoa.md", "fi/rikki.md", "sv/trasig.md")])
     pages, problems = content_pages(files)
     (info,) = pages.values()
     assert (info.key, info.title, info.url) == ("about", "Tietoa", "fi/tietoa/")
-    (problem,) = problems
-    assert problem.path.endswith("fi/rikki.md") and problem.field == "front matter"
+    finnish, swedish = sorted(problems)
+    assert finnish.path.endswith("fi/rikki.md") and finnish.field_text("en") == "front matter"
+    # Each in the language of its page's folder.
+    assert finnish.text().split(": ", 1)[1].startswith("metatiedot: lukeminen ei onnistu: ")
+    assert finnish.text().endswith("; kirjoita metatiedot YAML-muodossa kahden rivin '---' väliin")
+    assert swedish.path.endswith("sv/trasig.md")
+    assert swedish.text().split(": ", 1)[1].startswith("metadata: kan inte läsas: ")
 
 
 def test_pages_without_markdown_skip_the_converter(tmp_path):

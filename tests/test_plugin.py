@@ -12,6 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from sitebuild import SITE_FIXTURE, build_site
 
+from generator import cli
 from generator.problems import format_problems
 from generator.validate import load_content
 
@@ -39,6 +40,24 @@ def test_bad_content_fails_the_build_with_the_checkers_messages(tmp_path, caplog
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(project, tmp_path / "out")
     assert expected in caplog.text
+
+
+def test_the_builds_error_is_exactly_what_tori_check_prints(tmp_path, caplog, capsys,
+                                                            monkeypatch):
+    project = copy_fixture(tmp_path)
+    break_story(project)
+    swedish = next((project / "content" / "stories").glob("*.sv.md"))
+    swedish.write_text(swedish.read_text().replace("title:", "titel:", 1))
+    monkeypatch.chdir(project)
+    assert cli.main(["check"]) == 1
+    checked = capsys.readouterr().out
+    # Each story's problems in its own language, the same text in the build.
+    assert "tuntematon teema 'digitalisointi'" in checked
+    assert f"{swedish.name}:1: title: obligatoriskt fält saknas" in checked
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(project, tmp_path / "out")
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert f"{errors[0]}\n" == checked
 
 
 def test_the_command_line_build_reports_problems_without_a_traceback(tmp_path):

@@ -51,7 +51,7 @@ def test_extra_fields_of_regions_municipalities_and_awards() -> None:
 
 def test_real_vocabularies_are_valid_and_complete() -> None:
     vocab, problems = load_vocabularies(REAL)
-    assert [p.text() for p in problems] == []
+    assert [p.text("en") for p in problems] == []
     assert (len(vocab.categories), len(vocab.sectors), len(vocab.awards)) == (22, 7, 9)
     assert len(vocab.regions) == 19
     assert vocab.municipalities.get("maarianhamina").code == "478"
@@ -61,7 +61,7 @@ def test_real_vocabularies_are_valid_and_complete() -> None:
 def test_problem_paths_are_relative_to_the_project(content: Path) -> None:
     write(content, Kind.SECTOR, "- key: x-y\n  fi: {label: A}\n")
     _, problems = load_vocabularies(content)
-    assert [p.text() for p in problems] == [
+    assert [p.text("en") for p in problems] == [
         "content/taxonomies/sectors.yml:1: [0].sv: required field is missing"
     ]
     assert content_root_name(content) == "content"
@@ -71,7 +71,7 @@ def test_duplicate_per_language_slug(content: Path) -> None:
     write(content, Kind.SECTOR, "- key: aaa\n  fi: {label: Sama}\n  sv: {label: A}\n"
                                 "- key: bbb\n  fi: {label: sama}\n  sv: {label: B}\n")
     vocab, problems = load_vocabularies(content)
-    assert [p.text() for p in problems] == [
+    assert [p.text("en") for p in problems] == [
         "content/taxonomies/sectors.yml:4: [1].fi.slug: 'sama' is already used by 'aaa' (line 1)"
     ]
     assert vocab.sectors.keys() == ["aaa"]
@@ -81,22 +81,22 @@ def test_empty_file_and_yaml_error(content: Path) -> None:
     write(content, Kind.SECTOR, "")
     write(content, Kind.AWARD, "- key: [\n")
     _, problems = load_vocabularies(content)
-    assert [(p.path, p.field) for p in problems] == [
+    assert [(p.path, p.field_text("en")) for p in problems] == [
         ("content/taxonomies/awards.yml", "file"), ("content/taxonomies/sectors.yml", "file")]
-    assert problems[1].message == "must be a list of terms ('- key: …')"
-    assert problems[0].message.startswith("not valid YAML")
+    assert problems[1].message_text("en") == "must be a list of terms ('- key: …')"
+    assert problems[0].message_text("en").startswith("not valid YAML")
 
 
 def test_municipality_of_unknown_region_when_regions_file_is_broken(content: Path) -> None:
     write(content, Kind.REGION, "not: a list\n")
     vocab, problems = load_vocabularies(content)
     assert len(vocab.regions) == 0 and len(vocab.municipalities) == 0
-    assert sum("unknown region" in p.message for p in problems) == 4
+    assert sum("unknown region" in p.message_text("en") for p in problems) == 4
 
 
 def test_missing_file_is_a_problem(content: Path) -> None:
     (content / "taxonomies" / "awards.yml").unlink()
     vocab, problems = load_vocabularies(content)
-    assert [p.text() for p in problems] == [
+    assert [p.text("en") for p in problems] == [
         "content/taxonomies/awards.yml: file: not found; every vocabulary file is needed"]
     assert len(vocab.awards) == 0

@@ -108,8 +108,8 @@ def test_drafts_are_validated_and_kept_only_when_asked(valid: Path) -> None:
 def test_date_after_today_is_a_problem_only_until_that_day(valid: Path) -> None:
     early = load_content(valid, today=datetime.date(2024, 4, 1))
     assert [p.text() for p in early.problems] == [
-        "content/stories/hollola-latu.fi.md:7: updated: 2024-04-15 is in the future",
-        "content/stories/vantaa-luonnos.fi.md:4: date: 2025-01-10 is in the future",
+        "content/stories/hollola-latu.fi.md:7: updated: 2024-04-15 on tulevaisuudessa",
+        "content/stories/vantaa-luonnos.fi.md:4: date: 2025-01-10 on tulevaisuudessa",
     ]
 
 
@@ -134,9 +134,14 @@ def test_paths_outside_stories_or_missing_are_problems(valid: Path, tmp_path: Pa
     stray.write_text("x")
     missing = valid / "stories" / "puuttuva-tarina.fi.md"
     result = load_content(valid, today=TODAY, paths=[stray, missing])
-    assert [(p.path, p.message) for p in result.problems] == [
+    assert [(p.path, p.message_text("en")) for p in result.problems] == [
         ("content/stories/puuttuva-tarina.fi.md", "not found"),
         ("elsewhere.fi.md", "is not a story: stories are content/stories/<slug>.<fi|sv>.md"),
+    ]
+    assert [p.text() for p in result.problems] == [
+        "content/stories/puuttuva-tarina.fi.md: tiedosto: ei löydy",
+        "elsewhere.fi.md: tiedosto: ei ole tarina: tarinat ovat tiedostoja "
+        "content/stories/<tunniste>.<fi|sv>.md",
     ]
 
 
@@ -146,7 +151,8 @@ def test_symlinked_story_is_a_problem_and_never_read(valid: Path, tmp_path: Path
     (valid / "stories" / "linkki-tarina.fi.md").symlink_to(secret)
     problems = load_content(valid, today=TODAY).problems
     assert [p.text() for p in problems] == [
-        "content/stories/linkki-tarina.fi.md: file: is a symbolic link; commit the file itself"
+        "content/stories/linkki-tarina.fi.md: tiedosto: on symbolinen linkki; tallenna itse "
+        "tiedosto eikä linkkiä"
     ]
 
 
@@ -156,7 +162,7 @@ def test_symlinked_image_is_a_problem(valid: Path, tmp_path: Path) -> None:
     (valid / "stories" / "images" / "latu.svg").unlink()
     (valid / "stories" / "images" / "latu.svg").symlink_to(outside)
     problems = load_content(valid, today=TODAY).problems
-    assert [(p.line, p.field, p.message) for p in problems] == [
+    assert [(p.line, p.field, p.message_text("en")) for p in problems] == [
         (17, "image", "'images/latu.svg' is a symbolic link; commit the image itself")
     ]
 
@@ -165,7 +171,10 @@ def test_image_over_two_megabytes_is_a_problem(valid: Path) -> None:
     image = valid / "stories" / "images" / "latu.svg"
     image.write_bytes(b"<svg>" + b" " * (2 * 1024 * 1024))
     problems = load_content(valid, today=TODAY).problems
-    assert [p.message for p in problems] == ["'images/latu.svg' is larger than 2 MB (2.0 MB)"]
+    assert [p.message_text("en") for p in problems] == [
+        "'images/latu.svg' is larger than 2 MB (2.0 MB)"]
+    assert [p.message_text() for p in problems] == [
+        "kuva 'images/latu.svg' on suurempi kuin 2 Mt (2,0 Mt)"]
 
 
 def test_story_file_over_the_size_limit_is_not_read(valid: Path) -> None:
@@ -173,7 +182,7 @@ def test_story_file_over_the_size_limit_is_not_read(valid: Path) -> None:
     big.write_bytes(b"---\n" + b"x" * 1_000_001)
     problems = load_content(valid, today=TODAY).problems
     assert [p.text() for p in problems] == [
-        "content/stories/iso-tarina.fi.md: file: is larger than 1 MB"
+        "content/stories/iso-tarina.fi.md: tiedosto: on suurempi kuin 1 Mt"
     ]
 
 
@@ -182,7 +191,7 @@ def test_missing_stories_folder_is_a_problem(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "vocab" / "taxonomies", content / "taxonomies")
     result = load_content(content, today=TODAY)
     assert [p.text() for p in result.problems] == [
-        "content/stories: folder: not found: stories live in content/stories/"
+        "content/stories: kansio: ei löydy: tarinat ovat kansiossa content/stories/"
     ]
 
 
@@ -194,7 +203,7 @@ def test_load_story_returns_problems_for_a_bad_file(valid: Path) -> None:
     file.write_bytes(b"---\n: : :\n---\n")
     loaded = load_story(file, valid, vocab, TODAY)
     assert loaded.story is None
-    assert loaded.problems[0].field == "front matter"
+    assert loaded.problems[0].field_text("en") == "front matter"
 
 
 def test_real_content_passes(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from generator.yamlvalues import INVALID, Located, is_date, parse_yaml
 
 
 def texts(problems) -> list[str]:
-    return [p.text() for p in problems]
+    return [p.text("en") for p in problems]
 
 
 def test_values_carry_key_and_item_lines_offset_by_first_line() -> None:
@@ -93,7 +93,7 @@ def test_syntax_error_has_the_file_line() -> None:
     root, problems = parse_yaml("a: 1\nb: [x\nc: 2\n", "f.md", 2, "front matter")
     assert root is None
     assert problems[0].line >= 3 and problems[0].field == "front matter"
-    assert problems[0].message.startswith("not valid YAML: ")
+    assert problems[0].message_text("en").startswith("not valid YAML: ")
 
 
 def test_second_document_is_a_problem() -> None:
