@@ -195,6 +195,7 @@ def test_terms_carry_key_labels_and_codes_in_vocabulary_order(document):
         {
             "key": "2019-innostavat-teot",
             "year": 2019,
+            "kind": "prize",
             "fi": "Innostavat teot",
             "sv": "Inspirerande gärningar",
         }
@@ -224,6 +225,7 @@ def test_field_order_is_the_documented_one(document):
         "categories",
         "sectors",
         "awards",
+        "client_groups",
     ]
 
 
