@@ -55,6 +55,7 @@ CSV_COLUMNS = (
     "summary_sv",
     "url_sv",
     *(f"{kind.value}{suffix}" for kind in KINDS for suffix in ("", "_fi", "_sv")),
+    "awards_kind",  # prize or honourable-mention, in the order of the awards column
 )
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -154,6 +155,7 @@ def csv_record(row: dict[str, Any]) -> list[str]:
         terms = row[kind.value]
         for field in ("key", "fi", "sv"):
             record.append(LIST_SEPARATOR.join(t[field] for t in terms))
+    record.append(LIST_SEPARATOR.join(t["kind"] for t in row[Kind.AWARD.value]))
     return record
 
 

@@ -255,6 +255,8 @@ def test_csv_has_the_same_rows_with_lists_joined(files):
     assert both["url_fi"] == SITE + "fi/tarinat/ahvenanmaa-yhdessa/"
     assert rows[0]["title_fi"] == ""
     assert rows[0]["updated"] == ""
+    assert (both["awards"], both["awards_kind"]) == ("2019-innostavat-teot", "prize")
+    assert rows[0]["awards_kind"] == "" and rows[0]["client_groups"] == ""
 
 
 def test_csv_quotes_commas_and_neutralises_formulas(files):
