@@ -293,6 +293,7 @@ FIELDS: dict[str, FieldCheck] = {
     "categories": lambda c, loc, name: c.keys(loc, name, Kind.CATEGORY, 1, 3),
     "sectors": lambda c, loc, name: c.keys(loc, name, Kind.SECTOR),
     "awards": lambda c, loc, name: c.keys(loc, name, Kind.AWARD),
+    "client_groups": lambda c, loc, name: c.keys(loc, name, Kind.CLIENT_GROUP),
     "tags": Checker.tags,
     "image": Checker.image,
     "image_alt": lambda c, loc, name: c.text(loc, name, 5, 250),

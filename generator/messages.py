@@ -33,6 +33,7 @@ _TERM_WORDS = {
     "municipalities": ("kunta", "okänd kommun", "kommunen", "municipality"),
     "sectors": ("toimiala", "okänd sektor", "sektorn", "sector"),
     "awards": ("palkinto", "okänt pris", "priset", "award"),
+    "client_groups": ("asiakasryhmä", "okänd klientgrupp", "klientgruppen", "client group"),
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -434,6 +435,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fi": "pitää olla vuosiluku, esimerkiksi 2019",
         "sv": "ska vara ett årtal, till exempel 2019",
         "en": "must be a year such as 2019",
+    },
+    "vocab.award_kind": {
+        "fi": "tuntematon palkinnon laji '{value}'; sallitut lajit ovat {kinds}",
+        "sv": "okänd typ av pris '{value}'; tillåtna typer är {kinds}",
+        "en": "unknown award kind '{value}'; the kinds are {kinds}",
     },
     "vocab.already_used": {
         "fi": "'{value}' on jo käytössä termillä '{first}' (rivi {line})",

@@ -36,7 +36,7 @@ from generator.taxonomy import content_root_name, load_vocabularies
 from generator.yamlvalues import INVALID, Located, parse_yaml
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # the template's instructions are not a story
-AGREE = ("municipalities", "regions", "categories", "sectors", "awards")
+AGREE = ("municipalities", "regions", "categories", "sectors", "awards", "client_groups")
 
 
 @dataclass(frozen=True)

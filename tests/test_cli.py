@@ -32,13 +32,13 @@ def test_check_clean_exits_0_with_summary(content: Path, capsys) -> None:
     assert out == ""
     # Stories of both languages: the closing line is Finnish.
     assert err == ("tori check: ei ongelmia; tarkistettuja tarinoita suomeksi 3, ruotsiksi 1; "
-                   "sanastoissa termejä 15\n")
+                   "sanastoissa termejä 17\n")
     assert cli.main(["check", "--lang", "en"]) == 0
     assert capsys.readouterr().err == ("tori check: no problems; stories checked: 3 in Finnish, "
-                                       "1 in Swedish; 15 vocabulary terms\n")
+                                       "1 in Swedish; 17 vocabulary terms\n")
     assert cli.main(["check", "content/stories/hollola-latu.sv.md"]) == 0
     assert capsys.readouterr().err == ("tori check: inga problem; kontrollerade berättelser på "
-                                       "finska 0, på svenska 1; termer i vokabulärerna 15\n")
+                                       "finska 0, på svenska 1; termer i vokabulärerna 17\n")
 
 
 def break_stories(content: Path) -> None:
