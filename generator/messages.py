@@ -446,6 +446,49 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "'{value}' används redan av '{first}' (rad {line})",
         "en": "'{value}' is already used by '{first}' (line {line})",
     },
+    # scripts/import_vocabularies.py: Statistics Finland's tables (shown in English there).
+    "import.no_table": {
+        "fi": "ei löydy; odotettiin sarkaimin eroteltua taulukkoa",
+        "sv": "hittades inte; en tabbseparerad tabell förväntades",
+        "en": "not found; expected a tab-separated table",
+    },
+    "import.empty_file": {"fi": "tyhjä tiedosto", "sv": "en tom fil", "en": "an empty file"},
+    "import.header": {
+        "fi": "odotettiin sarakkeita '{want}', nyt '{got}'",
+        "sv": "kolumnerna '{want}' förväntades, nu '{got}'",
+        "en": "expected columns '{want}', got '{got}'",
+    },
+    "import.row_length": {
+        "fi": "odotettiin {want} sarkaimin eroteltua arvoa, nyt {got}",
+        "sv": "{want} tabbseparerade värden förväntades, nu {got}",
+        "en": "expected {want} tab-separated values, got {got}",
+    },
+    "import.empty_value": {"fi": "tyhjä arvo", "sv": "tomt värde", "en": "empty value"},
+    "import.region_code": {
+        "fi": "odotettiin kahta numeroa, esimerkiksi '01'",
+        "sv": "två siffror förväntades, till exempel '01'",
+        "en": "expected two digits, e.g. '01'",
+    },
+    "import.municipality_code": {
+        "fi": "odotettiin kolmea numeroa, esimerkiksi '005'",
+        "sv": "tre siffror förväntades, till exempel '005'",
+        "en": "expected three digits, e.g. '005'",
+    },
+    "import.not_slug": {
+        "fi": "'{value}' ei kelpaa tunnukseksi; odotettiin esimerkiksi '{example}'",
+        "sv": "'{value}' duger inte som kod; till exempel '{example}' förväntades",
+        "en": "'{value}' is not a slug; expected e.g. '{example}'",
+    },
+    "import.region_unknown": {
+        "fi": "tuntematon maakuntakoodi '{code}'; sallitut koodit: {valid}",
+        "sv": "okänd landskapskod '{code}'; tillåtna koder: {valid}",
+        "en": "unknown region code '{code}'; valid codes: {valid}",
+    },
+    "import.repeats": {
+        "fi": "'{value}' toistaa rivin {line} tietoa; arvon pitää olla yksilöllinen",
+        "sv": "'{value}' upprepar posten på rad {line}; värdet ska vara unikt",
+        "en": "'{value}' repeats the entry on line {line}; must be unique",
+    },
     # `tori check`'s closing line on standard error.
     "check.found": {
         "fi": "tori check: ongelmia {count}, tiedostoja {files}",

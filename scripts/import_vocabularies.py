@@ -25,6 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # so the script runs without installing the package first
     sys.path.insert(0, str(REPO))
 
+from generator.loader import FILE  # noqa: E402
+from generator.messages import msg  # noqa: E402
 from generator.problems import ContentError, Problem, format_problems  # noqa: E402
 from generator.urls import is_slug, slugify  # noqa: E402
 
@@ -75,24 +77,25 @@ _Dumper.add_representer(
 def read_table(path: Path, columns: Sequence[str]) -> tuple[list[tuple[int, dict]], list[Problem]]:
     """Rows of a tab-separated UTF-8 file with these columns, each with its line number."""
     if not path.is_file():
-        return [], [Problem(str(path), 0, "file", "not found; expected a tab-separated table")]
+        return [], [Problem(str(path), 0, FILE, msg("import.no_table"))]
     with path.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     if not lines or tuple(lines[0]) != tuple(columns):
-        got = "\t".join(lines[0]) if lines else "an empty file"
-        want = "\t".join(columns)
-        return [], [Problem(str(path), 1, "header", f"expected columns '{want}', got '{got}'")]
+        got = "\t".join(lines[0]) if lines else msg("import.empty_file")
+        message = msg("import.header", want="\t".join(columns), got=got)
+        return [], [Problem(str(path), 1, "header", message)]
     rows, problems = [], []
     for number, cells in enumerate(lines[1:], start=2):
         if not cells:
             continue
         if len(cells) != len(columns):
-            message = f"expected {len(columns)} tab-separated values, got {len(cells)}"
+            message = msg("import.row_length", want=len(columns), got=len(cells))
             problems.append(Problem(str(path), number, "row", message))
             continue
         row = {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}
         problems += [
-            Problem(str(path), number, name, "empty value") for name in columns if not row[name]
+            Problem(str(path), number, name, msg("import.empty_value"))
+            for name in columns if not row[name]
         ]
         rows.append((number, row))
     return rows, problems
@@ -103,9 +106,9 @@ def build_regions(path: Path, rows: Iterable[tuple[int, dict]]) -> tuple[list[di
     entries, problems = [], []
     for number, row in rows:
         if not (row["code"].isdigit() and len(row["code"]) == 2):
-            problems.append(Problem(str(path), number, "code", "expected two digits, e.g. '01'"))
+            problems.append(Problem(str(path), number, "code", msg("import.region_code")))
         if not is_slug(row["key"]):
-            message = f"'{row['key']}' is not a slug; expected e.g. '{slugify(row['fi'])}'"
+            message = msg("import.not_slug", value=row["key"], example=slugify(row["fi"]))
             problems.append(Problem(str(path), number, "key", message))
         entries.append(_entry(row["key"], row["code"], None, row["fi"], row["sv"], number))
     return entries, problems
@@ -118,11 +121,11 @@ def build_municipalities(
     entries, problems = [], []
     for number, row in rows:
         if not (row["code"].isdigit() and len(row["code"]) == 3):
-            problems.append(Problem(str(path), number, "code", "expected three digits, e.g. '005'"))
+            problems.append(Problem(str(path), number, "code", msg("import.municipality_code")))
         region = region_keys.get(row["region_code"])
         if region is None:
             valid = ", ".join(sorted(region_keys))
-            message = f"unknown region code '{row['region_code']}'; valid codes: {valid}"
+            message = msg("import.region_unknown", code=row["region_code"], valid=valid)
             problems.append(Problem(str(path), number, "region_code", message))
         fi = FI_LABEL_OVERRIDES.get(row["code"], row["fi"])
         entries.append(_entry(slugify(fi), row["code"], region or "", fi, row["sv"], number))
@@ -154,7 +157,7 @@ def check_unique(path: Path, entries: Sequence[dict]) -> list[Problem]:
         for entry in entries:
             value = value_of(entry)
             if value in first:
-                message = f"'{value}' repeats the entry on line {first[value]}; must be unique"
+                message = msg("import.repeats", value=value, line=first[value])
                 problems.append(Problem(str(path), entry["_line"], name, message))
             first.setdefault(value, entry["_line"])
     return problems
@@ -213,7 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         files = generate(args.reference)
     except ContentError as error:
-        print(format_problems(error.problems), file=sys.stderr)
+        # A maintainers' tool that speaks English throughout, unlike `tori check`.
+        print(format_problems(error.problems, lang="en"), file=sys.stderr)
         print(f"{len(error.problems)} problem(s); nothing written.", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)

@@ -290,7 +290,7 @@ def test_wrong_header_and_short_rows_are_reported_together(tmp_path, capsys):
     )
     status, err = run_main(ref, tmp_path / "out", capsys)
     assert status == 1
-    assert "regions.tsv:1: header: expected columns 'code\tkey\tfi\tsv'" in err
+    assert "regions.tsv:1: header: expected columns 'code\\tkey\\tfi\\tsv'" in err
     assert "municipalities.tsv:2: row: expected 4 tab-separated values, got 3" in err
 
 

@@ -88,7 +88,7 @@ def _is_text(node: ast.expr | None) -> bool:
         isinstance(node, ast.Constant) and isinstance(node.value, str))
 
 
-SOURCES = sorted(GENERATOR.rglob("*.py"))
+SOURCES = sorted(GENERATOR.rglob("*.py")) + sorted((GENERATOR.parent / "scripts").glob("*.py"))
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
