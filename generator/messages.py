@@ -105,8 +105,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "file.bad_name": {
         "fi": "tiedoston nimen pitää olla muotoa <tunniste>.fi.md tai <tunniste>.sv.md, ja "
-              "tunnisteessa on 3–80 merkkiä: pieniä kirjaimia a–z, numeroita ja yksittäisiä "
-              "väliviivoja",
+              "tunnisteessa pitää olla 3–80 merkkiä: pieniä kirjaimia a–z, numeroita ja "
+              "yksittäisiä väliviivoja",
         "sv": "filnamnet ska ha formen <namn>.fi.md eller <namn>.sv.md, där namnet har 3–80 "
               "tecken: små bokstäver a–z, siffror och enstaka bindestreck",
         "en": "file name must be <slug>.fi.md or <slug>.sv.md, the slug 3 to 80 characters: "
@@ -283,7 +283,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "links.not_list": {
         "fi": "pitää olla luettelo linkeistä, joissa on kentät title ja url; nyt se on {kind}",
-        "sv": "ska vara en lista med länkar med fälten title och url, inte {kind}",
+        "sv": "ska vara en lista med länkar som har fälten title och url, inte {kind}",
         "en": "must be a list of links with title and url, not {kind}",
     },
     "url.invalid": {
@@ -485,8 +485,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "unknown region code '{code}'; valid codes: {valid}",
     },
     "import.repeats": {
-        "fi": "'{value}' toistaa rivin {line} tietoa; arvon pitää olla yksilöllinen",
-        "sv": "'{value}' upprepar posten på rad {line}; värdet ska vara unikt",
+        "fi": "'{value}' on jo rivillä {line}; arvon pitää olla yksilöllinen",
+        "sv": "'{value}' finns redan på rad {line}; värdet ska vara unikt",
         "en": "'{value}' repeats the entry on line {line}; must be unique",
     },
     # `tori check`'s closing line on standard error.
