@@ -255,7 +255,8 @@ def test_dependabot_keeps_the_locks_actions_and_npm_tools_current():
     ecosystems = {u["package-ecosystem"]: u["directory"] for u in config["updates"]}
     assert ecosystems == {"github-actions": "/", "pip": "/", "npm": "/"}
     # Dependabot's pip updater reads the requirements/ folder of the directory it is given.
-    assert sorted(p.name for p in (ROOT / "requirements").glob("*.txt")) == ["build.txt", "test.txt"]
+    locks = sorted(path.name for path in (ROOT / "requirements").glob("*.txt"))
+    assert locks == ["build.txt", "test.txt"]
 
 
 def test_publish_build_is_dated_by_the_commit_before_building():
