@@ -42,6 +42,19 @@ def test_bad_content_fails_the_build_with_the_checkers_messages(tmp_path, caplog
     assert expected in caplog.text
 
 
+def test_a_broken_content_page_fails_the_build_as_tori_check_reports_it(tmp_path, caplog):
+    project = copy_fixture(tmp_path)
+    page = project / "content" / "fi" / "tietoa-palvelusta.md"
+    page.write_text(page.read_text().replace("key: about", "key: about\nhide: [toc]"))
+    break_story(project)
+    expected = format_problems(load_content(project / "content").problems)
+    assert "content/fi/tietoa-palvelusta.md:5: hide: unknown field on a content page" in expected
+    assert "digitalisointi" in expected  # the story's problem too: all reported at once
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(project, tmp_path / "out")
+    assert expected in caplog.text
+
+
 def test_the_command_line_build_reports_problems_without_a_traceback(tmp_path):
     project = copy_fixture(tmp_path)
     break_story(project)
