@@ -259,6 +259,16 @@ def test_dependabot_keeps_the_locks_actions_and_npm_tools_current():
     assert locks == ["build.txt", "test.txt"]
 
 
+def test_the_readme_first_command_builds_from_the_build_lock_in_one_line():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first, second = [line.strip() for line in readme.split("## What is where")[0].splitlines()
+                     if line.startswith("    ")]
+    assert first == ("python3 -m venv .venv && . .venv/bin/activate && pip install "
+                     "--require-hashes -r requirements/build.txt && pip install --no-deps -e . "
+                     "&& mkdocs build")
+    assert second == "bash scripts/test"
+
+
 def test_publish_build_is_dated_by_the_commit_before_building():
     commands = run_commands(load(WORKFLOWS / "publish.yml")["jobs"]["build"])
     dating = next(c for c in commands if "SOURCE_DATE_EPOCH" in c)
