@@ -1,4 +1,4 @@
-"""Read story, YAML and image files: safe reading, file names, front matter split from body."""
+"""Read story, page, YAML and image files: safe reading, file names, front matter split off."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontmatter.default_handlers import YAMLHandler
-
 from generator.messages import Message, msg
 from generator.problems import Problem
 
 MAX_STORY_BYTES = 1_000_000
 FILENAME_RE = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>fi|sv)\.md$")
-_BOUNDARY = YAMLHandler.FM_BOUNDARY
+_BOUNDARY = re.compile(r"^-{3,}\s*$")  # a front-matter fence line, as Jekyll and MkDocs read it
 # Places of problems that are not fields of the file, named in the editor's language.
 FILE, FOLDER, FRONT_MATTER, BODY = (msg(f"where.{name}") for name in
                                     ("file", "folder", "front_matter", "body"))

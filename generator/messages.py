@@ -67,10 +67,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "koderna finns i filen {file}",
         "en": "the keys are listed in {file}",
     },
-    "hint.page_yaml": {
-        "fi": "kirjoita metatiedot YAML-muodossa kahden rivin '---' väliin",
-        "sv": "skriv metadata i YAML-format mellan två rader '---'",
-        "en": "write it as YAML between two '---' lines",
+    "hint.page_folders": {
+        "fi": "sisältösivut ovat Markdown-tiedostoja kansioissa content/fi ja content/sv",
+        "sv": "innehållssidorna är Markdown-filer i mapparna content/fi och content/sv",
+        "en": "content pages are Markdown files in content/fi, content/sv",
     },
     # Reading files.
     "file.unreadable": {
@@ -395,6 +395,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fi": "virheellinen HTML-määrittely; kirjoita '&lt;', jos tarkoitat merkkiä '<'",
         "sv": "felaktig HTML-deklaration; skriv '&lt;' om du menar tecknet '<'",
         "en": "malformed HTML declaration; write '&lt;' for a literal '<'",
+    },
+    # Content pages under content/fi and content/sv (generator/content_pages.py).
+    "page.unknown_field": {
+        "fi": "tuntematon kenttä sisältösivulla",
+        "sv": "okänt fält på en innehållssida",
+        "en": "unknown field on a content page",
+    },
+    "page.key_rule": {
+        "fi": "'{value}': käytä vain pieniä kirjaimia a–z, numeroita ja väliviivoja ja aloita "
+              "kirjaimella, esimerkiksi 'about'",
+        "sv": "'{value}': använd bara små bokstäver a–z, siffror och bindestreck och börja med "
+              "en bokstav, till exempel 'about'",
+        "en": "'{value}' must be lowercase letters a-z, digits and hyphens, starting with a "
+              "letter, e.g. 'about'",
+    },
+    "page.key_taken": {
+        "fi": "'{key}' on jo sivun {other} tunnus; jokaisella saman kielen sivulla pitää olla "
+              "oma tunnuksensa",
+        "sv": "'{key}' är redan nyckeln för {other}; varje sida på samma språk behöver en egen "
+              "nyckel",
+        "en": "'{key}' is already the key of {other}; each page of a language needs its own key",
+    },
+    "page.not_checked": {
+        "fi": "ei ole sisältösivu, jonka tarkistus luki",
+        "sv": "är inte en innehållssida som kontrollen läste",
+        "en": "is not a content page the check read",
     },
     # Language versions of one story.
     "translations.differ": {

@@ -87,6 +87,25 @@ def test_check_lang_en_for_everything(content: Path, capsys) -> None:
     assert err == "tori check: antal problem 3, antal filer 1\n"
 
 
+def test_check_reports_content_pages_with_the_stories(content: Path, capsys) -> None:
+    story = content / "stories" / "lieksa-etapalvelut.fi.md"
+    story.write_bytes(story.read_bytes().replace(b"title:", b"titel:"))
+    (content / "sv").mkdir()
+    (content / "sv" / "om-tjansten.md").write_text(
+        "---\ntitle: Om tjänsten\ndescription: [Vad\nkey: about\n---\n\nText.\n",
+        encoding="utf-8")
+    assert cli.main(["check"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "content/stories/lieksa-etapalvelut.fi.md:1: title: pakollinen kenttä puuttuu",
+        "content/stories/lieksa-etapalvelut.fi.md:2: titel: tuntematon kenttä; "
+        "tarkoititko 'title'?",
+        "content/sv/om-tjansten.md:4: metadata: är inte giltig YAML (tekniskt meddelande: "
+        "did not find expected ',' or ']')",  # a page in content/sv speaks Swedish
+    ]
+    assert err == "tori check: ongelmia 3, tiedostoja 2\n"
+
+
 def test_check_github_format_speaks_the_files_language(content: Path, capsys) -> None:
     story = content / "stories" / "vantaa-luonnos.fi.md"
     story.write_text(story.read_text().replace("draft: true", "draft: kyllä"))
