@@ -54,13 +54,15 @@ LABELS: dict[str, Text] = {
     "story_one": Text("{count} tarina", "{count} berättelse"),
     "story_many": Text("{count} tarinaa", "{count} berättelser"),
     "no_stories": Text("Täällä ei ole vielä tarinoita.", "Här finns inga berättelser ännu."),
+    "no_stories_short": Text("ei tarinoita", "inga berättelser"),
     "in_other_language": Text("ruotsiksi", "på finska"),
     "feed": Text("Syöte", "Flöde"),
     "feed_title": Text("Atom-syöte: {title}", "Atomflöde: {title}"),
     "region_municipalities": Text("Kunnat, joista on tarinoita", "Kommuner med berättelser"),
+    "region_stories": Text("Maakunnan tarinat", "Landskapets berättelser"),
     "overview_terms": Text("Kaikki vaihtoehdot", "Alla alternativ"),
     # pagination
-    "pagination": Text("Sivunumerointi", "Sidnumrering"),
+    "pagination": Text("Sivutus", "Sidor"),
     "previous": Text("Edellinen", "Föregående"),
     "next": Text("Seuraava", "Nästa"),
     "page_n": Text("Sivu {number}", "Sida {number}"),
@@ -80,9 +82,13 @@ LABELS: dict[str, Text] = {
     "search_placeholder": Text("Esimerkiksi etätyö tai Hollola", "Till exempel distansarbete"),
     "search_button": Text("Hae", "Sök"),
     "newest": Text("Uusimmat tarinat", "De senaste berättelserna"),
-    "recently_awarded": Text("Äskettäin palkittuja", "Nyligen prisbelönta"),
+    "recently_awarded": Text("Viimeksi palkitut", "Senast prisbelönta"),
     "by_theme": Text("Tarinat teemoittain", "Berättelser per tema"),
-    "by_region": Text("Tarinat alueittain", "Berättelser per region"),
+    "by_region": Text("Tarinat maakunnittain", "Berättelser per landskap"),
+    "all_themes": Text("Kaikki teemat", "Alla teman"),
+    "all_regions": Text("Kaikki maakunnat", "Alla landskap"),
+    "ways_in": Text("Selaa tarinoita", "Bläddra bland berättelserna"),
+    "statistics_link": Text("Tilastot tarinoista", "Statistik över berättelserna"),
     "all_stories_link": Text("Kaikki tarinat ({count})", "Alla berättelser ({count})"),
     # other pages
     "not_found_title": Text("Sivua ei löytynyt", "Sidan hittades inte"),
@@ -96,7 +102,7 @@ LABELS: dict[str, Text] = {
 
 KIND_LABELS: dict[Kind, Text] = {
     Kind.CATEGORY: Text("Teemat", "Teman"),
-    Kind.REGION: Text("Alueet", "Regioner"),
+    Kind.REGION: Text("Maakunnat", "Landskap"),
     Kind.MUNICIPALITY: Text("Kunnat", "Kommuner"),
     Kind.SECTOR: Text("Toimialat", "Sektorer"),
     Kind.AWARD: Text("Palkinnot", "Priser"),
@@ -105,7 +111,7 @@ KIND_LABELS: dict[Kind, Text] = {
 
 KIND_SINGULAR: dict[Kind, Text] = {
     Kind.CATEGORY: Text("Teema", "Tema"),
-    Kind.REGION: Text("Alue", "Region"),
+    Kind.REGION: Text("Maakunta", "Landskap"),
     Kind.MUNICIPALITY: Text("Kunta", "Kommun"),
     Kind.SECTOR: Text("Toimiala", "Sektor"),
     Kind.AWARD: Text("Palkinto", "Pris"),

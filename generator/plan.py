@@ -41,7 +41,8 @@ from generator.views import (
     make_head,
 )
 
-OVERVIEW_KINDS = (Kind.CATEGORY, Kind.REGION, Kind.SECTOR, Kind.CLIENT_GROUP, Kind.AWARD)
+OVERVIEW_KINDS = (Kind.CATEGORY, Kind.REGION, Kind.MUNICIPALITY, Kind.SECTOR, Kind.CLIENT_GROUP,
+                  Kind.AWARD)
 FACT_KINDS = (Kind.MUNICIPALITY, Kind.REGION, Kind.SECTOR, Kind.CLIENT_GROUP, Kind.CATEGORY,
               Kind.AWARD)
 
@@ -124,16 +125,21 @@ class Planner:
     def home(self, info: ContentPageInfo, versions: dict[Lang, str]) -> HomeView:
         """A language's home page around the Markdown intro of content/<lang>/index.md."""
         lang, s, index = info.lang, self.settings, self.index
+        newest = index.newest_own_first(lang)[: s.home_newest]
+        shown = {e.slug for e in newest}
+        awarded = tuple(e for e in index.awarded(lang) if e.slug not in shown)
         return HomeView(
             head=make_head(lang, versions, info.title, info.description, section="home",
                            feed=self._feed(urls.stories(lang))),
-            newest=self.cards.cards(index.newest(lang)[: s.home_newest], lang),
-            awarded=self.cards.cards(index.awarded(lang)[: s.home_awarded], lang),
-            themes=self._term_links(Kind.CATEGORY, lang),
-            regions=self._term_links(Kind.REGION, lang),
+            newest=self.cards.cards(newest, lang),
+            awarded=self.cards.cards(awarded[: s.home_awarded], lang),
+            themes=self._links(index.with_stories(Kind.CATEGORY, lang), lang),
+            regions=self._links(index.with_stories(Kind.REGION, lang), lang),
             total=len(index.entries),
             stories_url=urls.stories(lang),
             search_url=urls.search(lang),
+            ways=tuple(Link(KIND_LABELS[k][lang], urls.overview(k, lang)) for k in OVERVIEW_KINDS),
+            statistics_url=urls.statistics(lang),
         )
 
     def story(self, entry: Entry, lang: Lang) -> StoryView:
@@ -172,6 +178,11 @@ class Planner:
             groups = tuple(
                 Group(str(year.year), awards=tuple(self._award_stories(r, lang) for r in year.rows))
                 for year in self.index.awards_by_year(lang)
+            )
+        elif kind is Kind.MUNICIPALITY:
+            groups = tuple(
+                Group(region.label[lang], self._links(rows, lang), url=urls.term(region, lang))
+                for region, rows in self.index.municipalities_by_region(lang)
             )
         else:
             groups = (Group("", self._term_links(kind, lang)),)
@@ -245,7 +256,7 @@ class Planner:
             stories.append(Link(shown.title, urls.story(entry.slug, shown.lang), lang=other))
         programme = term.programme[lang] if term.programme else ""
         return AwardStories(
-            Link(term.label[lang], urls.term(term, lang), row.count, count_label(row.count, lang)),
+            self._link(row, lang),
             programme, award_kind_label(term.award_kind, lang), tuple(stories),
         )
 
@@ -253,10 +264,14 @@ class Planner:
         return self._links(self.index.overview(kind, lang), lang)
 
     def _links(self, rows, lang: Lang) -> tuple[Link, ...]:
-        return tuple(
-            Link(r.term.label[lang], urls.term(r.term, lang), r.count, count_label(r.count, lang))
-            for r in rows
-        )
+        return tuple(self._link(r, lang) for r in rows)
+
+    def _link(self, row, lang: Lang) -> Link:
+        """A term with its count; a term without stories is shown, but not as a link."""
+        if not row.count:
+            return Link(row.term.label[lang], "", 0, label("no_stories_short", lang))
+        return Link(row.term.label[lang], urls.term(row.term, lang), row.count,
+                    count_label(row.count, lang))
 
 
 def _term_heading(term: Term, lang: Lang) -> str:

@@ -140,6 +140,7 @@ class Group:
     heading: str
     links: tuple[Link, ...] = ()
     awards: tuple[AwardStories, ...] = ()
+    url: str = ""  # the heading's page (a region on the municipalities overview)
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,8 @@ class HomeView:
     total: int
     stories_url: str
     search_url: str
+    ways: tuple[Link, ...]  # every overview: theme, region, municipality, …
+    statistics_url: str
     template: str = "tori/home.html"
 
 
@@ -210,6 +213,8 @@ def menu(lang: Lang, pages: dict[tuple[Lang, str], ContentPageInfo]) -> Menu:
         *content("submit", "nav_submit"),
     )
     footer = (
+        MenuItem(Kind.MUNICIPALITY.value, KIND_LABELS[Kind.MUNICIPALITY][lang],
+                 urls.overview(Kind.MUNICIPALITY, lang)),
         *content("about", "nav_about"),
         *content("sources", "nav_sources"),
         *content("data", "nav_data"),

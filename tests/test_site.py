@@ -55,8 +55,7 @@ def expected_pages() -> set[str]:
         pages |= {f"{lang}/{all_stories}/", f"{lang}/{all_stories}/{page}/2/",
                   f"{lang}/{all_stories}/{page}/3/"}
         for segment, slugs in terms.items():
-            if segment not in ("kunnat", "kommuner"):
-                pages.add(f"{lang}/{segment}/")
+            pages.add(f"{lang}/{segment}/")
             pages |= {f"{lang}/{segment}/{slug}/" for slug in slugs}
     return pages
 
@@ -157,7 +156,7 @@ def test_story_page_shows_lead_image_facts_dates_body_contact_links_and_translat
                      texts(tree, "//aside[@class='tori-facts']//dd"), strict=True))
     assert facts["Organisaatio"] == "Hollolan kunta"
     assert facts["Kunnat"] == "Hollola"
-    assert facts["Alueet"] == "Päijät-Häme"
+    assert facts["Maakunnat"] == "Päijät-Häme"
     assert facts["Teemat"] == "Henkilöstölähtöinen tuloksellisuus, Toimintakulttuuri"
     assert facts["Julkaistu"] == "27. maaliskuuta 2019"
     assert facts["Päivitetty"] == "1. joulukuuta 2019"
@@ -225,14 +224,21 @@ def test_listing_pager_counts_and_newest_first(html):
 
 def test_overviews_show_counts_empty_terms_and_each_languages_alphabet(html):
     fi = texts(html("fi/alueet/"), "//ul[@class='tori-terms']/li")
-    assert fi[0] == "Ahvenanmaa 0 tarinaa"
+    assert fi[0] == "Ahvenanmaa ei tarinoita"  # shown, but not a link: nothing behind it
+    assert not html("fi/alueet/").xpath("//ul[@class='tori-terms']/li[1]/a")
     assert "Keski-Pohjanmaa 2 tarinaa" in fi
     sv = texts(html("sv/regioner/"), "//ul[@class='tori-terms']/li")
-    assert sv[-1] == "Åland 0 berättelser"
+    assert sv[-1] == "Åland inga berättelser"
     themes = texts(html("fi/teemat/"), "//ul[@class='tori-terms']/li")
-    assert "Robotiikka ja automaatio 0 tarinaa" in themes and len(themes) == 9
-    sectors = texts(html("fi/toimialat/"), "//ul[@class='tori-terms']/li")
-    assert len(sectors) == 3  # sectors without stories are left out
+    assert "Robotiikka ja automaatio ei tarinoita" in themes and len(themes) == 9
+    # One rule on every overview: sectors without stories are shown the same way.
+    sectors = html("fi/toimialat/")
+    rows = texts(sectors, "//ul[@class='tori-terms']/li")
+    vocabulary = yaml.safe_load(
+        (SITE_FIXTURE / "content" / "taxonomies" / "sectors.yml").read_text("utf-8"))
+    assert len(rows) == len(vocabulary)
+    empty = [r for r in rows if r.endswith("ei tarinoita")]
+    assert len(sectors.xpath("//ul[@class='tori-terms']/li/a")) == len(rows) - len(empty) == 3
     assert "Toimintakulttuuri 2 tarinaa" in themes
 
 
@@ -273,8 +279,12 @@ def test_client_groups_overview_counts_the_published_stories_of_each_group(html)
         labels = {g["key"]: g[lang]["label"] for g in groups}
         expected = sorted(f"{labels[k]} {len(s)} {many}" for k, s in counts.items())
         page = html("fi/asiakasryhmat/" if lang == "fi" else "sv/klientgrupper/")
-        assert sorted(texts(page, "//ul[@class='tori-terms']/li")) == expected
-        assert len(expected) == 2  # the draft's group has no published story and no entry
+        linked = [" ".join(li.text_content().split())
+                  for li in page.xpath("//ul[@class='tori-terms']/li[a]")]
+        assert sorted(linked) == expected
+        assert len(expected) == 2  # the draft's group has no published story and no link
+        rows = texts(page, "//ul[@class='tori-terms']/li")
+        assert len(rows) == len(groups)  # the others are shown without a link
     story = html("sv/berattelser/soite-aktiivinen-tuki/")
     links = story.xpath("//aside[@class='tori-facts']//dd/a[contains(@href,'klientgrupper')]")
     assert [(a.text, a.get("href")) for a in links] == [
@@ -321,12 +331,27 @@ def test_home_page_has_intro_search_newest_awarded_and_ways_in(html):
     (form,) = tree.xpath("//form[@class='tori-search']")
     assert (form.get("action"), form.get("method")) == ("sok/", "get")
     assert form.xpath(".//input/@name") == ["q"]
+    # One search landmark: the header leaves its box out on the home page.
+    assert len(tree.xpath("//*[@role='search']")) == 1
     sections = tree.xpath("//section[@class='tori-home-section']")
-    assert len(sections[0].xpath(".//article")) == 3
-    assert len(sections[1].xpath(".//article")) == 2
-    assert sections[1].xpath(".//span[contains(@class,'tori-badge--award')]")
-    ways = texts(tree, "//div[@class='tori-ways']//li")
-    assert "Åland 0 berättelser" in ways and "Miljö 1 berättelse" in ways
+    # Newest with a Swedish version first: Soite (2023), Liminka (2021), Hollola (2019) come
+    # before the Finnish-only Vantaa (2020) although it is newer than Hollola.
+    newest = [a.get("href") for a in sections[0].xpath(".//article//h3/a")]
+    assert newest == ["berattelser/soite-aktiivinen-tuki/", "berattelser/liminka-kekseliain-kunta/",
+                      "berattelser/hollola-latu/"]
+    # Awarded, not already shown: Liminka (2021) and Hollola are above, which leaves the 2019
+    # awards of Vantaa (an honourable mention, 2020-01-15) and Mikkeli (2019-11-20).
+    assert texts(sections[1], ".//h2") == ["Senast prisbelönta"]
+    assert texts(sections[1], ".//span[contains(@class,'tori-badge--award')]") == [
+        "Hedersomnämnande: Årets kommunikationsgärning 2019",
+        "Prisbelönt: Inspirerande gärningar 2019"]
+    ways = texts(tree, "//div[@class='tori-ways']//ul[@class='tori-terms']/li")
+    assert "Miljö 1 berättelse" in ways
+    assert not [w for w in ways if "inga berättelser" in w or " 0 " in w]  # only terms with stories
+    alls = tree.xpath("//div[@class='tori-ways']//p/a/@href")
+    assert alls == ["teman/", "regioner/"]
+    every = tree.xpath("//ul[@class='tori-ways__all']//a/@href")
+    assert "kommuner/" in every and "statistik/" in every
 
 
 def test_language_chooser_and_not_found_page_offer_both_languages(built_site, html):
