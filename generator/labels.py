@@ -20,6 +20,9 @@ LABELS: dict[str, Text] = {
     "language_name": Text("suomi", "svenska"),
     "switch_language": Text("På svenska", "Suomeksi"),
     "switch_language_title": Text("Den här sidan på svenska", "Tämä sivu suomeksi"),
+    # The switch's title on a story with no translation: in the language it leads to.
+    "switch_no_translation": Text(
+        "Den här berättelsen finns bara på finska", "Tämä tarina on vain ruotsiksi"),
     "skip_to_content": Text("Siirry sisältöön", "Gå till innehållet"),
     "main_menu": Text("Päävalikko", "Huvudmeny"),
     "open_menu": Text("Valikko", "Meny"),
@@ -77,6 +80,9 @@ LABELS: dict[str, Text] = {
     "links": Text("Lisätietoa", "Mer information"),
     "translation": Text("Tämä tarina ruotsiksi", "Den här berättelsen på finska"),
     "related": Text("Samankaltaisia tarinoita", "Liknande berättelser"),
+    "only_in_other_language": Text(
+        "Tämä tarina on vain ruotsiksi.", "Den här berättelsen finns bara på finska."),
+    "back_to_stories": Text("Takaisin kaikkiin tarinoihin", "Tillbaka till alla berättelser"),
     # home page
     "search_label": Text("Hae tarinoista", "Sök bland berättelserna"),
     "search_placeholder": Text("Esimerkiksi etätyö tai Hollola", "Till exempel distansarbete"),

@@ -67,6 +67,7 @@ class Planned:
     view: Callable[[], object]
     versions: dict[Lang, str]  # the URL of this page in each language that has it
     lastmod: datetime.date | None = None
+    in_sitemap: bool = True  # False for a page whose canonical URL is another page
 
 
 class Planner:
@@ -86,10 +87,13 @@ class Planner:
         yield Planned("", "tori/chooser.html", "", self.chooser, {})
         for entry in self.index.entries:
             versions = {s.lang: urls.story(entry.slug, s.lang) for s in entry.versions}
-            for story in entry.versions:
-                yield Planned(versions[story.lang], StoryView.template, story.body,
-                              partial(self.story, entry, story.lang), versions,
-                              story.updated or story.date)
+            for lang in LANGS:
+                # A story without a version in `lang` still gets a page there: its text in
+                # the other language, framed by this language's interface (canonical: the text).
+                story = entry.best(lang)
+                yield Planned(urls.story(entry.slug, lang), StoryView.template, story.body,
+                              partial(self.story, entry, lang), versions,
+                              story.updated or story.date, in_sitemap=story.lang is lang)
         for lang in LANGS:
             facets = search.facets(self.index.entries, self.vocab, lang)
             yield Planned(urls.search(lang), search.TEMPLATE, search.page_html(lang, facets),
@@ -143,15 +147,24 @@ class Planner:
         )
 
     def story(self, entry: Entry, lang: Lang) -> StoryView:
-        """The page of one language version of a story."""
-        story = entry.get(lang)
+        """The page of a story for readers of `lang`: its version in `lang`, or else its other
+        version with the interface of `lang` and a note saying so."""
+        story = entry.best(lang)
         versions = {s.lang: urls.story(entry.slug, s.lang) for s in entry.versions}
-        other = entry.get(lang.other)
+        other = entry.get(lang.other) if story.lang is lang else None
         # Social media previews do not show SVG: such stories share the site's own picture.
         shareable = story.image and not story.image.lower().endswith(".svg")
-        head = make_head(lang, versions, story.title, story.summary,
-                         image=story.image if shareable else None,
-                         image_alt=story.image_alt if shareable else None, og_type="article")
+        extra = dict(image=story.image if shareable else None,
+                     image_alt=story.image_alt if shareable else None, og_type="article")
+        if story.lang is lang:
+            head = make_head(lang, versions, story.title, story.summary, **extra)
+            if other is None:  # the other language's switch leads to its page of this text
+                head = replace(head, switch_url=urls.story(entry.slug, lang.other),
+                               switch_note=label("switch_no_translation", lang))
+        else:
+            head = Head(lang, urls.story(entry.slug, lang), story.title, story.summary,
+                        alternates(versions), versions[story.lang],
+                        canonical=versions[story.lang], **extra)
         return StoryView(
             head=head,
             story=story,
@@ -161,6 +174,8 @@ class Planner:
             translation=Other(other.lang, versions[other.lang], other.title) if other else None,
             related=self.cards.cards(related(entry, lang, self.index, self.settings.related),
                                      lang),
+            foreign=story.lang is not lang,
+            stories_url=urls.stories(lang),
         )
 
     def search_page(self, lang: Lang) -> PageView:
@@ -253,7 +268,7 @@ class Planner:
         for entry in self.index.stories_of(term, lang):
             shown = entry.best(lang)
             other = "" if shown.lang is lang else shown.lang.value
-            stories.append(Link(shown.title, urls.story(entry.slug, shown.lang), lang=other))
+            stories.append(Link(shown.title, urls.story(entry.slug, lang), lang=other))
         programme = term.programme[lang] if term.programme else ""
         return AwardStories(
             self._link(row, lang),

@@ -35,6 +35,8 @@ class Head:
     image_alt: str | None = None
     feed: str | None = None  # site-relative Atom feed of this listing
     og_type: str = "website"
+    canonical: str = ""  # another page that holds this page's text; "" = this page
+    switch_note: str = ""  # what the switch's target says when this page has no translation
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,8 @@ class StoryView:
     updated_text: str
     translation: Other | None
     related: tuple[Card, ...]
+    foreign: bool = False  # the text is in the other language: no version in the page's
+    stories_url: str = ""  # the all-stories listing of the page's language
     template: str = "tori/story.html"
 
 

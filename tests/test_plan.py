@@ -93,7 +93,7 @@ def test_overview_views_and_award_groups():
         ("Innostavat teot", "KunTeko-gaala 2019", "Palkittu",
          [("Mikkelin teko", "fi/tarinat/b/", "")]),
         ("Vuoden viestintäteko", "Vuoden teko -palkinnot 2019", "Kunniamaininta",
-         [("Bara svenska", "sv/berattelser/d/", "sv"), ("Vantaa", "fi/tarinat/c/", "")]),
+         [("Bara svenska", "fi/tarinat/d/", "sv"), ("Vantaa", "fi/tarinat/c/", "")]),
     ]
     (sv_award,) = [a for a in plan.overview(Kind.AWARD, Lang.SV).groups[1].awards
                    if a.kind_label == "Hedersomnämnande"]

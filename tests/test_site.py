@@ -20,6 +20,12 @@ STORY_PAGES = {
     "sv/berattelser/hollola-latu/", "sv/berattelser/kaustbyregionen-digitalisering/",
     "sv/berattelser/liminka-kekseliain-kunta/", "sv/berattelser/soite-aktiivinen-tuki/",
 }
+# Stories with a version in one language only also have a page in the other: the text in its
+# own language, the interface (menu, facts, note at the top) in the page's.
+FOREIGN_STORY_PAGES = {
+    "fi/tarinat/kaustbyregionen-digitalisering/", "sv/berattelser/vantaa-ollaanihmisiksi/",
+    "sv/berattelser/mikkeli-ruokapalvelut/",
+}
 FI_TERMS = {
     "teemat": ["digitalisaatio", "henkilostolahtoinen-tuloksellisuus", "innovointi",
                "robotiikka-ja-automaatio", "toimintakulttuuri", "tyohyvinvointi",
@@ -49,7 +55,8 @@ SV_TERMS = {
 
 def expected_pages() -> set[str]:
     pages = {"", "fi/", "sv/", "fi/tietoa-palvelusta/", "sv/om-tjansten/",
-             "fi/tarinan-lisaaminen/", "fi/haku/", "sv/sok/", *STORY_PAGES}
+             "fi/tarinan-lisaaminen/", "fi/haku/", "sv/sok/", *STORY_PAGES,
+             *FOREIGN_STORY_PAGES}
     for lang, all_stories, page, terms in (("fi", "tarinat", "sivu", FI_TERMS),
                                            ("sv", "berattelser", "sida", SV_TERMS)):
         pages |= {f"{lang}/{all_stories}/", f"{lang}/{all_stories}/{page}/2/",
@@ -99,10 +106,15 @@ def test_every_page_has_language_canonical_alternates_description_and_open_graph
     tree = html(url)
     lang = url.split("/", 1)[0] or "fi"
     assert tree.get("lang") == lang
-    assert tree.xpath("//link[@rel='canonical']/@href") == [SITE_URL + url]
+    # A story read across languages points search engines at the page of its text.
+    canonical = url if url not in FOREIGN_STORY_PAGES else (
+        url.replace("sv/berattelser/", "fi/tarinat/") if lang == "sv"
+        else url.replace("fi/tarinat/", "sv/berattelser/"))
+    assert tree.xpath("//link[@rel='canonical']/@href") == [SITE_URL + canonical]
     hreflangs = dict(zip(tree.xpath("//link[@rel='alternate'][@hreflang]/@hreflang"),
                          tree.xpath("//link[@rel='alternate'][@hreflang]/@href"), strict=True))
-    assert hreflangs.get(lang if url else "x-default") == SITE_URL + url
+    text_lang = lang if url not in FOREIGN_STORY_PAGES else {"fi": "sv", "sv": "fi"}[lang]
+    assert hreflangs.get(text_lang if url else "x-default") == SITE_URL + canonical
     assert "x-default" in hreflangs
     assert all(href.startswith(SITE_URL) for href in hreflangs.values())
     assert tree.xpath("//meta[@name='description']/@content")[0].strip()
@@ -131,7 +143,14 @@ def test_language_switch_leads_to_the_same_page_or_the_other_home(html):
 
     assert switch("fi/tarinat/hollola-latu/") == (
         "../../../sv/berattelser/hollola-latu/", "sv", "sv")
-    assert switch("fi/tarinat/vantaa-ollaanihmisiksi/") == ("../../../sv/", "sv", "sv")
+    # No Swedish version: the switch leads to the Swedish page that says so, and its title
+    # tells it before the reader follows it.
+    assert switch("fi/tarinat/vantaa-ollaanihmisiksi/") == (
+        "../../../sv/berattelser/vantaa-ollaanihmisiksi/", "sv", "sv")
+    assert html("fi/tarinat/vantaa-ollaanihmisiksi/").xpath(
+        "//a[@class='tori-switch']/@title") == ["Den här berättelsen finns bara på finska"]
+    assert switch("sv/berattelser/vantaa-ollaanihmisiksi/") == (
+        "../../../fi/tarinat/vantaa-ollaanihmisiksi/", "fi", "fi")
     assert switch("sv/teman/miljo/") == ("../../../fi/teemat/ymparisto/", "fi", "fi")
     assert switch("sv/berattelser/sida/2/") == ("../../../../fi/tarinat/sivu/2/", "fi", "fi")
     assert switch("fi/tietoa-palvelusta/") == ("../../sv/om-tjansten/", "sv", "sv")
@@ -143,6 +162,29 @@ def test_untranslated_story_has_only_its_own_alternates(html):
     tree = html("fi/tarinat/vantaa-ollaanihmisiksi/")
     assert tree.xpath("//link[@hreflang]/@hreflang") == ["fi", "x-default"]
     assert not tree.xpath("//p[@class='tori-translation']")
+    assert not tree.xpath("//p[@class='tori-notice']")
+
+
+def test_story_read_across_languages_says_so_in_the_readers_language(html, built_site):
+    tree = html("sv/berattelser/vantaa-ollaanihmisiksi/")
+    assert tree.get("lang") == "sv"
+    first = tree.xpath("//article/*[1]")[0]  # the note comes before the title
+    assert first.get("class") == "tori-notice"
+    assert " ".join(first.text_content().split()).startswith(
+        "Den här berättelsen finns bara på finska.")
+    assert first.xpath(".//a/@href") == ["../"]  # back to the Swedish listing
+    (h1,) = tree.xpath("//h1")
+    assert h1.get("lang") == "fi" and h1.text_content() == "Vantaa: #ollaanihmisiksi"
+    assert tree.xpath("//div[@class='tori-body']/@lang") == ["fi"]
+    # The interface is Swedish: facts labels and term names.
+    assert "Kommuner" in texts(tree, "//aside[@class='tori-facts']//dt")
+    assert "Vanda" in texts(tree, "//aside[@class='tori-facts']//dd/a")
+    # Search engines are sent to the Finnish text; the page is not in the site map.
+    assert tree.xpath("//link[@rel='canonical']/@href")[0].endswith(
+        "/fi/tarinat/vantaa-ollaanihmisiksi/")
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "sv/berattelser/vantaa-ollaanihmisiksi/</loc>" not in sitemap
+    assert "fi/tarinat/vantaa-ollaanihmisiksi/</loc>" in sitemap
 
 
 def test_story_page_shows_lead_image_facts_dates_body_contact_links_and_translation(html):
@@ -187,7 +229,9 @@ def test_listings_show_stories_of_the_other_language_with_a_badge(html):
     assert len(foreign) == 1
     (link,) = foreign[0].xpath(".//h2/a")
     assert (link.get("hreflang"), link.get("lang")) == ("sv", "sv")
-    assert link.get("href").endswith("sv/berattelser/kaustbyregionen-digitalisering/")
+    # A listing page below fi/tarinat/ links to fi/tarinat/kaustbyregionen-digitalisering/.
+    assert link.get("href").endswith("../kaustbyregionen-digitalisering/")
+    assert "berattelser" not in link.get("href")
     assert texts(foreign[0], ".//span[contains(@class,'tori-badge--lang')]") == ["ruotsiksi"]
     sv_tree = html("sv/teman/kommunikation/")
     assert texts(sv_tree, "//span[contains(@class,'tori-badge--lang')]") == ["på finska"]
@@ -257,13 +301,13 @@ def test_awards_overview_groups_by_year_newest_first(html):
                for a in inspiring.xpath(".//ul/li/a")]
     assert stories == [
         ("Mikkelin ruoka- ja puhtauspalvelut innostivat", "fi",
-         "../../fi/tarinat/mikkeli-ruokapalvelut/"),
+         "../berattelser/mikkeli-ruokapalvelut/"),
         ("Hollola undvek permitteringar när hela personalen utvecklade arbetet", None,
          "../berattelser/hollola-latu/"),
     ]
     (vantaa,) = communication.xpath(".//ul/li/a")
     assert (vantaa.get("lang"), vantaa.get("href")) == (
-        "fi", "../../fi/tarinat/vantaa-ollaanihmisiksi/")
+        "fi", "../berattelser/vantaa-ollaanihmisiksi/")
 
 
 def test_client_groups_overview_counts_the_published_stories_of_each_group(html):
