@@ -439,3 +439,32 @@ def test_serve_shows_drafts(tmp_path):
     site = build_site(SITE_FIXTURE, tmp_path / "serve", command="serve")
     assert (site / "fi/tarinat/luonnos-tarina/index.html").is_file()
     assert "luonnos-tarina" in (site / "fi/teemat/robotiikka-ja-automaatio/index.html").read_text()
+
+
+def test_municipalities_overview_groups_municipalities_with_stories_by_region(html):
+    # The fixture's published stories name Vantaa (Uusimaa), Hollola (Päijät-Häme), Kaustinen
+    # (Keski-Pohjanmaa), Liminka (Pohjois-Pohjanmaa) and Mikkeli (Etelä-Savo), one story each;
+    # Espoo is only in a draft. Regions follow each language's alphabet (ä after z in Finnish).
+    fi = html("fi/kunnat/")
+    assert texts(fi, "//article//h2") == [
+        "Etelä-Savo", "Keski-Pohjanmaa", "Pohjois-Pohjanmaa", "Päijät-Häme", "Uusimaa"]
+    assert texts(fi, "//article//h2/following-sibling::ul[1]/li")[-1] == "Vantaa 1 tarina"
+    assert "Espoo" not in " ".join(texts(fi, "//article"))
+    assert fi.xpath("//article//h2/a/@href")[-1] == "../alueet/uusimaa/"
+    sv = html("sv/kommuner/")
+    assert texts(sv, "//article//h2") == [
+        "Mellersta Österbotten", "Norra Österbotten", "Nyland", "Päijänne-Tavastland",
+        "Södra Savolax"]
+    assert texts(sv, "//ul[@class='tori-terms']/li") == [
+        "Kaustby 1 berättelse", "Limingo 1 berättelse", "Vanda 1 berättelse",
+        "Hollola 1 berättelse", "S:t Michel 1 berättelse"]
+    # A municipality's page leads back to the overview; the footer and home page lead to it.
+    assert html("sv/kommuner/vanda/").xpath("//p[@class='tori-kicker']/a/@href") == ["../"]
+    assert "kommuner/" in html("sv/").xpath("//footer//a/@href")
+
+
+def test_region_page_has_its_stories_under_a_heading_of_their_own(html):
+    tree = html("fi/alueet/uusimaa/")
+    headings = texts(tree, "//article//h2")
+    assert headings == ["Kunnat, joista on tarinoita", "Maakunnan tarinat"]
+    assert tree.xpath("//section[@class='tori-listing-stories']//article//h3")
