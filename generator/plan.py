@@ -81,6 +81,7 @@ class Planner:
         self.settings = settings
         self.cards = CardBook(index.entries, index.vocab)
         self.feeds: frozenset[str] = frozenset()  # feed paths that exist, set by outputs.py
+        self.page_urls: frozenset[str] = frozenset()  # every page of the build, set by pages.py
 
     def generated(self) -> Iterator[Planned]:
         """Every generated page, in a fixed order."""
@@ -143,7 +144,9 @@ class Planner:
             stories_url=urls.stories(lang),
             search_url=urls.search(lang),
             ways=tuple(Link(KIND_LABELS[k][lang], urls.overview(k, lang)) for k in OVERVIEW_KINDS),
-            statistics_url=urls.statistics(lang),
+            # The statistics pages come from their own module: link them once they exist.
+            statistics_url=urls.statistics(lang) if urls.statistics(lang) in self.page_urls
+            else "",
         )
 
     def story(self, entry: Entry, lang: Lang) -> StoryView:

@@ -108,6 +108,9 @@ def test_home_and_content_page_views():
     plan = planner(story("a", day="2020-01-01"), story("b", awards=("2019-innostavat-teot",)),
                    story("c", day="2023-01-01"))
     home = plan.content_view(plan.pages[(Lang.FI, "home")])
+    assert home.statistics_url == ""  # no statistics page in this build: no link to one
+    plan.page_urls = frozenset({"fi/tilastot/"})
+    assert plan.content_view(plan.pages[(Lang.FI, "home")]).statistics_url == "fi/tilastot/"
     assert [c.slug for c in home.newest] == ["b", "c"]
     assert home.awarded == ()  # b, the only awarded story, is already among the newest
     assert home.total == 3 and home.search_url == "fi/haku/"
