@@ -8,9 +8,6 @@ from dataclasses import dataclass, field
 from generator.collation import sort_key
 from generator.model import LANGS, Entry, Kind, Lang, Story, Term, Vocabularies
 
-# Terms whose listing page exists even without stories: the statistics map and outside links
-# point at every region and theme. Overviews show every term either way (see `overview`).
-SHOW_EMPTY = frozenset({Kind.CATEGORY, Kind.REGION})
 # The one vocabulary too long to list whole: its overview lists the municipalities with stories.
 ONLY_WITH_STORIES = frozenset({Kind.MUNICIPALITY})
 
@@ -73,8 +70,9 @@ class SiteIndex:
         return len(self.stories_of(term, lang))
 
     def has_page(self, term: Term) -> bool:
-        """Whether `term` gets a listing page (it has stories, or its overview shows it anyway)."""
-        return term.kind in SHOW_EMPTY or any(self.count(term, lang) for lang in LANGS)
+        """Whether `term` gets a listing page: only a term with stories has something to list
+        (overviews name the others without a link)."""
+        return any(self.count(term, lang) for lang in LANGS)
 
     def overview(self, kind: Kind, lang: Lang) -> tuple[TermCount, ...]:
         """Every term of `kind` with its count (0 included, except for municipalities), in the

@@ -2,7 +2,7 @@
 
 from factories import story, vocabularies
 
-from generator.index import SHOW_EMPTY, build_index, collate
+from generator.index import build_index, collate
 from generator.model import Kind, Lang, group_entries
 
 
@@ -49,8 +49,6 @@ def test_every_overview_shows_every_term_except_municipalities_without_stories()
     # No story has an award or a client group, yet all three awards and both groups are shown.
     assert [r.count for r in index.overview(Kind.AWARD, Lang.FI)] == [0, 0, 0]
     assert [r.count for r in index.overview(Kind.CLIENT_GROUP, Lang.FI)] == [0, 0]
-    # Empty categories and regions keep their pages (statistics and outside links point there).
-    assert {Kind.CATEGORY, Kind.REGION} == SHOW_EMPTY
 
 
 def test_with_stories_leaves_out_terms_without_stories():
@@ -88,9 +86,11 @@ def test_overviews_follow_each_languages_alphabet():
     assert sv == ["Nyland", "Päijänne-Tavastland", "Åland"]
 
 
-def test_has_page_for_shown_terms_and_terms_with_stories():
-    index, vocab = make_index(story("a"))
-    assert index.has_page(vocab.categories.get("ymparisto"))
+def test_has_page_only_for_terms_with_stories():
+    index, vocab = make_index(story("a"))  # Digitalisaatio, Vantaa, Uusimaa
+    assert index.has_page(vocab.categories.get("digitalisaatio"))
+    assert not index.has_page(vocab.categories.get("ymparisto"))
+    assert not index.has_page(vocab.regions.get("ahvenanmaa"))
     assert index.has_page(vocab.municipalities.get("vantaa"))
     assert not index.has_page(vocab.municipalities.get("espoo"))
     assert not index.has_page(vocab.sectors.get("tekninen-toimi"))
