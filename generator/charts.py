@@ -8,7 +8,7 @@ from generator import urls
 from generator.labels import KIND_SINGULAR, RULE_KEYS, count_label, count_unit, label
 from generator.model import AwardKind, Kind, Lang, Term
 from generator.statistics import AWARD_KINDS, Statistics, shade_of, shade_steps
-from generator.tilemap import places
+from generator.tilemap import breakable, places
 from generator.views import Chart, ChartRow, Shade, Tile, TileMap, Total
 
 # Term charts in the order of the page, with the label of each section's heading.
@@ -96,7 +96,7 @@ def tilemap(stats: Statistics, regions, lang: Lang, has_page: HasPage) -> TileMa
     counts = {t.term.key: t.count for t in stats.by_term[Kind.REGION]}
     ranges = shade_steps(max(counts.values(), default=0))
     tiles = tuple(
-        Tile(p.term.label[lang], urls.term(p.term, lang) if has_page(p.term) else "",
+        Tile(breakable(p.term.label[lang]), urls.term(p.term, lang) if has_page(p.term) else "",
              counts.get(p.term.key, 0), count_unit(counts.get(p.term.key, 0), lang),
              shade_of(counts.get(p.term.key, 0), ranges), p.row, p.column)
         for p in places(regions)

@@ -160,9 +160,11 @@ LABELS: dict[str, Text] = {
         "Palkinnon ja kunniamaininnan saaneet tarinat vuosittain",
         "Berättelser som fått pris eller hedersomnämnande per år",
     ),
-    "awarded_prize_column": Text("Palkittuja tarinoita", "Prisbelönta berättelser"),
+    # Column heads of the awards chart; the caption says that the counts are of stories. Soft
+    # hyphens let the long compounds break on a phone instead of widening the table.
+    "awarded_prize_column": Text("Palkinnon saaneet", "Prisbelönta"),
     "awarded_mention_column": Text(
-        "Kunniamaininnan saaneita tarinoita", "Berättelser med hedersomnämnande"
+        "Kunnia\u00admaininnan saaneet", "Med heders\u00adomnämnande"
     ),
     "stats_data": Text("Luvut avoimena datana", "Siffrorna som öppna data"),
     "stats_data_text": Text(

@@ -146,7 +146,7 @@ class Group:
 class Tile:
     """One region on the tile map: its page, its count and where it stands."""
 
-    label: str
+    label: str  # with soft hyphens where a long name may break
     url: str  # "" when the region has no page
     count: int
     unit: str  # the word after the count: "tarinaa" / "berättelser"
