@@ -1,9 +1,10 @@
 """The tile map of Finland's regions: one equal square per region, placed roughly where it lies.
 
 The grid is drawn by hand from the regions' rough positions (no map data): five columns, six
-rows, north at the top. Åland stands alone in the south-west corner, as on most maps of Finland
-(a column of its own further west would make every tile a sixth smaller on a phone). Tiles are listed row by
-row, north to south and west to east, so reading and keyboard order follow the picture.
+rows, north at the top. Åland stands alone in the south-west corner, as on most maps of
+Finland (a column of its own further west would make every tile a sixth smaller on a phone).
+Tiles are listed row by row, north to south and west to east, so reading and keyboard order
+follow the picture.
 """
 
 from __future__ import annotations
