@@ -183,7 +183,7 @@ def _table(tree, key: str) -> dict[str, list[str]]:
     return {
         " ".join(row.xpath("th")[0].text_content().split()):
             [td.text_content().strip() for td in row.xpath("td")]
-        for row in section.xpath(".//table[@class='tori-chart']/tbody/tr")
+        for row in section.xpath(".//table[contains(@class, 'tori-chart')]/tbody/tr")
     }
 
 
