@@ -171,11 +171,11 @@ LABELS: dict[str, Text] = {
         "Samat luvut voi ladata JSON- ja CSV-muodossa CC BY 4.0 -lisenssillä:",
         "Samma siffror kan laddas ned i JSON- och CSV-format med licensen CC BY 4.0:",
     ),
-    "stats_data_more": Text("Lisätietoa avoimesta datasta", "Mer om de öppna data"),
+    "stats_data_more": Text("Lisätietoa avoimesta datasta", "Mer om öppna data"),
     "map_heading": Text("Alueet kartalla", "Regionerna på kartan"),
     "map_intro": Text(
-        "Jokainen ruutu on yksi Suomen 19 alueesta suunnilleen sillä kohtaa, missä alue "
-        "sijaitsee. Ruutuun on kirjoitettu alueen tarinoiden määrä, ja mitä enemmän tarinoita "
+        "Jokainen ruutu on yksi Suomen 19 alueesta, ja se on sijoitettu suunnilleen alueen "
+        "kohdalle. Ruutuun on kirjoitettu alueen tarinoiden määrä, ja mitä enemmän tarinoita "
         "on, sitä tummempi ruutu on.",
         "Varje ruta är en av Finlands 19 regioner, placerad ungefär där regionen ligger. I "
         "rutan står antalet berättelser från regionen, och ju fler berättelser det finns, "
