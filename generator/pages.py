@@ -21,7 +21,7 @@ from generator.model import LANGS, Lang, group_entries
 from generator.outputs import data_outputs
 from generator.plan import Planned, Planner, Settings
 from generator.problems import ContentError, Problem
-from generator.search_records import Record, story_records
+from generator.search import Record, story_records
 from generator.views import ContentPageInfo, HomeView, Menu, PageView, menu
 
 # Folders of content/ that the generator reads itself; MkDocs must not publish them as pages.
