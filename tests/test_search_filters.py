@@ -29,6 +29,7 @@ def test_story_filters_are_keys_the_same_in_both_languages():
         "municipality": ("hollola",),
         "sector": ("tekninen-toimi",),
         "award": ("2019-innostavat-teot",),
+        "client_group": (),
         "year": ("2023",),
         "organisation": ("hollolan-kunta",),  # the first version's name, in both indexes
         "language": ("fi", "sv"),

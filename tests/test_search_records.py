@@ -63,6 +63,22 @@ def test_organisation_and_term_labels_weigh_more_than_the_body():
     assert int(weighted[0][0]) > 1  # Pagefind's default weight for body text is 1
 
 
+def test_client_groups_and_what_an_award_is_are_searched_in_the_index_language():
+    (entry,) = group_entries([story("vanda", Lang.SV, client_groups=("ikaantyneet",),
+                                    awards=("2019-vuoden-viestintateko",))])
+    fi, sv = search_records.story_records([entry], VOCABS, {"sv/berattelser/vanda/": ""}, SITE)
+    finnish = lxml_html.document_fromstring(fi.html)
+    words = finnish.xpath("string(//p[@data-pagefind-weight][2])").split(" · ")
+    assert {"Ikääntyneet", "Kunniamaininta", "Vuoden viestintäteko 2019"} <= set(words)
+    assert ("client_group", "ikaantyneet") in _data(finnish, "filter")
+    swedish = lxml_html.document_fromstring(sv.html)
+    words = swedish.xpath("string(//p[@data-pagefind-weight][2])").split(" · ")
+    assert {"Äldre", "Hedersomnämnande", "Årets kommunikationsgärning 2019"} <= set(words)
+    card = json.loads(dict(_data(swedish, "meta"))["card"])
+    assert card["awards"] == [{"kind_label": "Hedersomnämnande",
+                               "name": "Årets kommunikationsgärning 2019"}]
+
+
 def test_a_story_without_a_version_in_a_language_is_indexed_there_through_its_labels():
     (entry,) = group_entries([story("masku", Lang.FI, "2023-05-02",
                                     title="Maskussa sairauspoissaolot", summary="Lyhyesti.",
@@ -91,7 +107,8 @@ def test_the_result_card_has_the_listing_card_fields_in_the_index_language():
     tree = _record(story("latu", Lang.FI, "2023-05-02", title="Latu", summary="Lyhyesti.",
                          organisation="Vantaan kaupunki", awards=("2019-innostavat-teot",)))
     card = json.loads(dict(_data(tree, "meta"))["card"])
-    assert card == {"awards": ["Innostavat teot 2019"], "date": "2023-05-02",
+    assert card == {"awards": [{"kind_label": "Palkittu", "name": "Innostavat teot 2019"}],
+                    "date": "2023-05-02",
                     "date_text": "2. toukokuuta 2023", "foreign": False,
                     "organisation": "Vantaan kaupunki", "places": "Uusimaa",
                     "story_lang": "fi", "summary": "Lyhyesti.", "title": "Latu",

@@ -21,6 +21,7 @@ FILTER_KINDS: dict[str, Kind] = {
     "municipality": Kind.MUNICIPALITY,
     "sector": Kind.SECTOR,
     "award": Kind.AWARD,
+    "client_group": Kind.CLIENT_GROUP,
 }
 FILTERS: tuple[str, ...] = (*FILTER_KINDS, "year", "organisation", "language")
 

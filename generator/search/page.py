@@ -54,7 +54,7 @@ STRINGS: dict[str, Text] = {
 SCRIPT_STRINGS = ("loading", "prompt", "none", "one", "many", "shown", "error", "toggle",
                   "toggle_count")
 # The listing card's own strings (labels.py), so a result card reads as a listing's does.
-CARD_LABELS = ("in_other_language", "awarded")
+CARD_LABELS = ("in_other_language",)
 
 
 def text(key: str, lang: Lang) -> str:

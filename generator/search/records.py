@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 
 from generator import urls
 from generator.cards import Card, make_card
+from generator.labels import award_kind_label
 from generator.model import LANGS, Entry, Kind, Lang, Vocabularies
 from generator.search import inflect
 from generator.search.filters import FILTER_KINDS, story_filters, term_label
@@ -62,8 +63,11 @@ def term_words(entry: Entry, vocabs: Vocabularies, lang: Lang) -> tuple[str, ...
             if term is None:
                 continue
             words.append(term_label(term, lang) if kind is Kind.AWARD else term.label[lang])
-            if kind is Kind.AWARD and term.programme:
-                words.append(term.programme[lang])
+            if kind is Kind.AWARD:
+                # "Kunniamaininta" / "Hedersomnämnande": what the badge calls the award
+                words.append(award_kind_label(term.award_kind, lang))
+                if term.programme:
+                    words.append(term.programme[lang])
             if kind in PLACE_KINDS:
                 words.append(term.label[lang.other])
                 if lang is Lang.FI:
@@ -104,6 +108,6 @@ def card_json(card: Card) -> str:
     fields = asdict(card)
     fields["story_lang"] = card.story_lang.value
     fields["date"] = card.date.isoformat()
-    fields["awards"] = list(card.awards)
+    fields["awards"] = [asdict(award) for award in card.awards]
     del fields["slug"]
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -216,7 +216,7 @@
       var awards = element("p", "tori-badges");
       card.awards.forEach(function (award) {
         awards.appendChild(element("span", "tori-badge tori-badge--award",
-                                   strings.awarded + ": " + award));
+                                   award.kind_label + ": " + award.name));
       });
       article.appendChild(awards);
     }
