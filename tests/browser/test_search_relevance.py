@@ -43,6 +43,7 @@ FINNISH: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kunniamaininta", ("hameenkyron-yhteiskoulu-ekoteot", "poytya-munklinikka",
                         "vantaa-ollaanihmisiksi")),
     ("opetus- ja kasvatusala", ("hameenkyron-yhteiskoulu-ekoteot",)),
+    ("asukkaat", ("jamsa-palvelumuotoilu", "poytya-munklinikka", "varkaus-palvelumuotoilu")),
 )
 
 SWEDISH: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -69,9 +70,12 @@ SWEDISH: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Finlands mest innovativa kommun", ("liminka-kekseliain-kunta-2021",
                                          "liminka-kekseliain-kunta-2022")),
     ("Årets teknologigärning", ("poytya-munklinikka",)),
+    ("hedersomnämnande", ("hameenkyron-yhteiskoulu-ekoteot", "poytya-munklinikka",
+                          "vantaa-ollaanihmisiksi")),
     ("Social- och hälsovårdssektorn", ("soite-aktiivisen-tuen-malli", "poytya-munklinikka")),
     ("Undervisnings- och fostranssektorn", ("hameenkyron-yhteiskoulu-ekoteot",)),
     ("distanstjänster", ("poytya-munklinikka",)),
+    ("invånare", ("jamsa-palvelumuotoilu", "poytya-munklinikka", "varkaus-palvelumuotoilu")),
 )
 
 TABLE = {"fi": FINNISH, "sv": SWEDISH}
