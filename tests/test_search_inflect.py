@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.search.inflect import forms
+from generator.search.inflect import forms, nen_forms
 
 
 @pytest.mark.parametrize(
@@ -58,6 +58,15 @@ def test_every_form_is_a_case_of_the_name_and_written_once():
 def test_a_plural_or_unknown_consonant_ending_is_left_uninflected_not_guessed():
     assert forms("Virrat") == ()  # plural names inflect as plurals: Virroilla
     assert forms("") == ()
+
+
+def test_words_in_nen_of_a_label_get_their_cases_and_other_words_none():
+    written = nen_forms("Etätyö ja etäjohtaminen")
+    assert {"etäjohtamisen", "etäjohtamisessa", "etäjohtamiseen"} <= set(written)
+    assert all(form.startswith("etäjohtamis") for form in written)
+    assert {"Henkilöstölähtöisen", "Henkilöstölähtöisessä"} <= set(
+        nen_forms("Henkilöstölähtöinen tuloksellisuus"))
+    assert nen_forms("Työhyvinvointi") == ()
 
 
 def test_kangasala_keeps_its_short_local_case_among_the_forms():

@@ -6,6 +6,9 @@ Siikajoella) and nen-names (Kaustinen : Kaustisella). A story whose only Finnish
 term labels (a Swedish-only story in the Finnish index) is then not found by the reader's
 "Kaustisella". The records therefore carry each place's genitive and local cases too.
 
+Labels' words in -nen ("Työkykyjohtaminen") change their stem the same way and get the same
+cases (`nen_forms`).
+
 Which local series a place takes (Hollolassa or Vantaalla) is lexical, not a rule, so both are
 written; the form a reader never types costs a few index words and is never shown (result cards
 show the summary, not an excerpt). Names whose ending no rule below covers are left uninflected
@@ -113,6 +116,16 @@ def _illative(strong: str) -> str:
     if len(strong) >= 2 and strong[-1] == strong[-2] and strong[-1] in VOWEL:
         return strong + "seen"
     return strong + strong[-1] + "n"
+
+
+def nen_forms(label: str) -> tuple[str, ...]:
+    """The cases of a label's words in -nen, which the stemmer does not join to the word.
+
+    "Työkykyjohtaminen" gives "Työkykyjohtamisen", "Työkykyjohtamisessa"…: a reader's
+    "työkykyjohtamisen" finds the theme. Words with other endings stem as they should.
+    """
+    words = [w for w in re.split(r"[\s-]+", label) if w.lower().endswith("nen") and len(w) > 4]
+    return tuple(form for word in words for form in forms(word))
 
 
 def forms(name: str) -> tuple[str, ...]:

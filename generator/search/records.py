@@ -68,6 +68,8 @@ def term_words(entry: Entry, vocabs: Vocabularies, lang: Lang) -> tuple[str, ...
                 words.append(award_kind_label(term.award_kind, lang))
                 if term.programme:
                     words.append(term.programme[lang])
+            if lang is Lang.FI and kind not in PLACE_KINDS:
+                words.extend(inflect.nen_forms(term.label[Lang.FI]))
             if kind in PLACE_KINDS:
                 words.append(term.label[lang.other])
                 if lang is Lang.FI:
