@@ -145,7 +145,8 @@ class Site:
 
     def search_records(self, bodies: Mapping[str, str],
                        site_url: str) -> Iterator[Record]:
-        """Pagefind's record of every story page; `bodies` maps page URLs to rendered Markdown."""
+        """Every story's search record in each language; `bodies` maps story page URLs to body
+        HTML (MkDocs' page.content today; the story-body pipeline's output once it lands)."""
         index = self.planner.index
         return story_records(index.entries, index.vocab, bodies, site_url)
 
