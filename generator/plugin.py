@@ -52,6 +52,11 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         records = Path(opts.search_records) if opts.search_records else None
+        if records is not None:
+            try:  # refused before the build has written anything
+                search.check_records_dir(records)
+            except search.SearchIndexError as err:
+                raise PluginError(str(err)) from None
         self.indexer = search.Indexer(Path(config.site_dir), records)
         return files
 
@@ -64,7 +69,10 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         # Every page's Markdown is converted by now: Pagefind indexes the stories on the second
         # core while MkDocs renders the templates.
         bodies = {f.url: f.page.content for f in files.documentation_pages() if f.page}
-        self.indexer.start(self.site.search_records(bodies, config.site_url or "/"))
+        try:
+            self.indexer.start(self.site.search_records(bodies, config.site_url or "/"))
+        except search.SearchIndexError as err:
+            raise PluginError(str(err)) from None
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):

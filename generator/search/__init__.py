@@ -22,11 +22,13 @@ from generator.search.runner import (
     IndexReport,
     SearchIndexError,
     build_index,
+    check_records_dir,
     write_records,
 )
 
 __all__ = [
     "BUNDLE", "ENTRY", "FILTERS", "KNOWN_VERSIONS", "STRINGS", "TEMPLATE", "BundleFormatError",
-    "Facet", "IndexReport", "Indexer", "Record", "SearchIndexError", "build_index", "facets",
+    "Facet", "IndexReport", "Indexer", "Record", "SearchIndexError", "build_index",
+    "check_records_dir", "facets",
     "normalise", "page_html", "story_filters", "story_records", "text", "write_records",
 ]
