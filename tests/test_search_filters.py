@@ -57,7 +57,7 @@ def test_facets_list_every_story_with_labels_in_the_page_language():
     ])
     facets = {f.name: f for f in search.facets(entries, VOCABS, Lang.FI)}
     assert tuple(facets) == search.FILTERS
-    assert facets["region"].label == "Alue"
+    assert facets["region"].label == "Maakunta"
     assert facets["region"].options == (("ahvenanmaa", "Ahvenanmaa"),
                                         ("paijat-hame", "Päijät-Häme"), ("uusimaa", "Uusimaa"))
     assert [v for v, _ in facets["year"].options] == ["2024", "2022", "2021", "2019"]

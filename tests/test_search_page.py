@@ -58,8 +58,8 @@ def test_search_page_form_is_labelled_in_its_language(lang):
     assert config["bundle"] == "../../pagefind/"
     assert config["lang"] == lang.value
     assert set(config["strings"]) >= {"none", "one", "many", "loading", "error"}
-    expected = {"q": "Hakusana", "region": "Alue"} if lang is Lang.FI else {
-        "q": "Sökord", "region": "Region"}
+    expected = {"q": "Hakusana", "region": "Maakunta"} if lang is Lang.FI else {
+        "q": "Sökord", "region": "Landskap"}
     assert parsed.label_for["tori-search-q"] == expected["q"]
     assert parsed.label_for["tori-search-region"] == expected["region"]
     assert ("Åland" if lang is Lang.SV else "Ahvenanmaa") in body

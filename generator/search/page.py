@@ -21,8 +21,8 @@ TEMPLATE = "search.html"
 STRINGS: dict[str, Text] = {
     "title": Text("Haku", "Sök"),
     "description": Text(
-        "Hae Tekojen torin kehittämistarinoita hakusanalla, teemalla, alueella tai kunnalla.",
-        "Sök bland berättelserna på Framstegsarenan med sökord, tema, region eller kommun.",
+        "Hae Tekojen torin kehittämistarinoita hakusanalla, teemalla, maakunnalla tai kunnalla.",
+        "Sök bland berättelserna på Framstegsarenan med sökord, tema, landskap eller kommun.",
     ),
     "query": Text("Hakusana", "Sökord"),
     "submit": Text("Hae", "Sök"),
@@ -41,13 +41,14 @@ STRINGS: dict[str, Text] = {
     "many": Text("Löytyi {count} tarinaa.", "{count} berättelser hittades."),
     "shown": Text("Näytetään {shown}/{count}.", "Visar {shown} av {count}."),
     "error": Text(
-        "Haku ei juuri nyt toimi. Voit selata tarinoita teemoittain tai alueittain.",
+        "Haku ei juuri nyt toimi. Voit selata tarinoita teemoittain tai maakunnittain.",
         "Sökningen fungerar inte just nu. "
-        "Du kan bläddra bland berättelserna per tema eller region.",
+        "Du kan bläddra bland berättelserna per tema eller landskap.",
     ),
     "noscript": Text(
-        "Haku tarvitsee JavaScriptiä. Voit selata tarinoita teemoittain tai alueittain.",
-        "Sökningen kräver JavaScript. Du kan bläddra bland berättelserna per tema eller region.",
+        "Haku tarvitsee JavaScriptiä. Voit selata tarinoita teemoittain tai maakunnittain.",
+        "Sökningen kräver JavaScript. Du kan bläddra bland berättelserna per tema eller "
+        "landskap.",
     ),
 }
 # Strings the result script needs, by the names it uses.

@@ -277,14 +277,6 @@
     input.focus();
   });
 
-  if (languageSwitch) {
-    // Material's own handler of hreflang links (with site_url set) looks the page up in the
-    // sitemap and drops the query; the switch's address already is the other search page.
-    languageSwitch.addEventListener("click", function (event) {
-      event.stopPropagation();
-    });
-  }
-
   restoreFromAddress();
   setUpToggle();
   run();
