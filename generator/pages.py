@@ -143,11 +143,10 @@ class Site:
             return None
         return {**self.frame(view.head.lang), "tori": view}
 
-    def search_records(self, bodies: Mapping[str, str],
-                       site_url: str) -> Iterator[Record]:
-        """Pagefind's record of every story page; `bodies` maps page URLs to rendered Markdown."""
+    def search_records(self, site_url: str) -> Iterator[Record]:
+        """Pagefind's record of every story page."""
         index = self.planner.index
-        return story_records(index.entries, index.vocab, bodies, site_url)
+        return story_records(index.entries, index.vocab, site_url)
 
     def frame(self, lang: Lang) -> dict[str, object]:
         """The variables the page frame (header, menu, footer) needs in `lang`."""

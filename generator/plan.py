@@ -77,7 +77,7 @@ class Planner:
         for entry in self.index.entries:
             versions = {s.lang: urls.story(entry.slug, s.lang) for s in entry.versions}
             for story in entry.versions:
-                yield Planned(versions[story.lang], StoryView.template, story.body,
+                yield Planned(versions[story.lang], StoryView.template, "",
                               partial(self.story, entry, story.lang), versions,
                               story.updated or story.date)
         for lang in LANGS:

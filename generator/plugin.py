@@ -61,10 +61,9 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         env.globals["tori_ui"] = material_strings(env)
         env.globals["tori_card"] = card_html_global()  # a fresh cache each build
         env.globals["tori_once"] = once_global()
-        # Every page's Markdown is converted by now: Pagefind indexes the stories on the second
-        # core while MkDocs renders the templates.
-        bodies = {f.url: f.page.content for f in files.documentation_pages() if f.page}
-        self.indexer.start(self.site.search_records(bodies, config.site_url or "/"))
+        # The story bodies were rendered with the content: Pagefind indexes the stories on the
+        # second core while MkDocs renders the templates.
+        self.indexer.start(self.site.search_records(config.site_url or "/"))
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):

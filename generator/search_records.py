@@ -1,10 +1,10 @@
 """Search records: the lean document Pagefind indexes for each story page.
 
-Pagefind reads these instead of the rendered pages, so it can start as soon as the story bodies
-are converted from Markdown and work beside MkDocs' template rendering. A record holds exactly
-what Pagefind took from a story page: the `<html lang>`, the searched text (title, lead, body),
-the filters and the result fields. Pagefind ignored the rest of the page (frame, facts box,
-translation link, image figure), so its index is the same.
+Pagefind reads these instead of the rendered pages, so it can start as soon as the content is
+loaded (the story bodies are rendered with it) and work beside MkDocs' template rendering. A
+record holds exactly what Pagefind took from a story page: the `<html lang>`, the searched text
+(title, lead, body), the filters and the result fields. Pagefind ignored the rest of the page
+(frame, facts box, translation link, image figure), so its index is the same.
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ class Record:
     html: str
 
 
-def story_records(entries: Iterable[Entry], vocabs: Vocabularies, bodies: Mapping[str, str],
+def story_records(entries: Iterable[Entry], vocabs: Vocabularies,
                   site_url: str) -> Iterator[Record]:
-    """One record per story page, in entry order; `bodies` maps page URLs to body HTML."""
+    """One record per story page, in entry order, with the story's sanitised body HTML."""
     for entry in entries:
         for story in entry.versions:
             url = urls.story(entry.slug, story.lang)
             filters = story_filters(story, entry, vocabs)
-            yield Record(url, document(story, filters, bodies[url], site_url))
+            yield Record(url, document(story, filters, story.body_html, site_url))
 
 
 def document(story: Story, filters: Mapping[str, Iterable[str]], body: str,

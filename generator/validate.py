@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.body import render_body
 from generator.frontmatter import (
     FIELDS,
     REQUIRED,
@@ -20,7 +21,6 @@ from generator.frontmatter import (
     known_hint,
 )
 from generator.loader import parse_filename, read_text, split_front_matter
-from generator.markup import check_body
 from generator.model import Lang, Story, Vocabularies
 from generator.problems import Problem
 from generator.taxonomy import content_root_name, load_vocabularies
@@ -132,12 +132,13 @@ def load_story(
     if not _COMMENT.sub("", split.body).strip():
         problems.append(Problem(path, split.body_line, "body", "is empty: write the story "
                                 "below the front matter's closing '---' line"))
-    problems += check_body(split.body, split.body_line, path)
+    body = render_body(split.body, split.body_line, path)
+    problems += body.problems
     if problems:
         return Loaded(path, None, tuple(problems), checked.lines)
     slug, lang = name
     story = Story(slug=slug, lang=Lang(lang), source=f"stories/{file.name}", body=split.body,
-                  body_line=split.body_line, **checked.values)
+                  body_line=split.body_line, body_html=body.html, **checked.values)
     return Loaded(path, story, (), checked.lines)
 
 

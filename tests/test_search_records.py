@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 
-import pytest
 from factories import story, vocabularies
 from lxml import html as lxml_html
 
@@ -16,10 +15,9 @@ VOCABS = vocabularies()
 SITE = "https://example.org/tori/"
 
 
-def _record(story_fi, body: str = "<p>Teksti.</p>") -> lxml_html.HtmlElement:
+def _record(story_fi) -> lxml_html.HtmlElement:
     (entry,) = group_entries([story_fi])
-    (record,) = search_records.story_records([entry], VOCABS, {
-        "fi/tarinat/latu/": body}, SITE)
+    (record,) = search_records.story_records([entry], VOCABS, SITE)
     return lxml_html.document_fromstring(record.html)
 
 
@@ -33,8 +31,8 @@ def _data(tree, kind: str) -> list[tuple[str, str]]:
 
 
 def test_a_record_carries_the_language_and_the_searched_text_in_its_body():
-    tree = _record(story("latu", title="Ladun <tarina>", summary="Hiihtäjät & latu."),
-                   body="<h2 id='x'>Tulos</h2><p>Hiihdettiin.</p>")
+    tree = _record(story("latu", title="Ladun <tarina>", summary="Hiihtäjät & latu.",
+                         body_html="<h2>Tulos</h2><p>Hiihdettiin.</p>"))
     assert tree.get("lang") == "fi"
     (body,) = tree.xpath("//*[@data-pagefind-body]")
     assert body.xpath("string(h1)") == "Ladun <tarina>"
@@ -65,19 +63,13 @@ def test_an_image_is_given_as_an_absolute_url_with_its_text_alternative():
 
 
 def test_every_language_version_gets_a_record_at_its_page_url():
-    entries = group_entries([story("latu", Lang.FI), story("latu", Lang.SV), story("aa", Lang.SV)])
-    bodies = {"fi/tarinat/latu/": "<p>fi</p>", "sv/berattelser/latu/": "<p>sv</p>",
-              "sv/berattelser/aa/": "<p>aa</p>"}
-    records = list(search_records.story_records(entries, VOCABS, bodies, SITE))
+    entries = group_entries([story("latu", Lang.FI, body_html="<p>fi</p>"),
+                             story("latu", Lang.SV, body_html="<p>sv</p>"),
+                             story("aa", Lang.SV, body_html="<p>aa</p>")])
+    records = list(search_records.story_records(entries, VOCABS, SITE))
     assert [r.url for r in records] == ["sv/berattelser/aa/", "fi/tarinat/latu/",
                                         "sv/berattelser/latu/"]
     assert "<p>sv</p>" in records[2].html and 'lang="sv"' in records[2].html
-
-
-def test_a_story_without_a_rendered_body_is_an_error():
-    (entry,) = group_entries([story("latu")])
-    with pytest.raises(KeyError):
-        list(search_records.story_records([entry], VOCABS, {}, SITE))
 
 
 def _fragments(bundle) -> dict[str, dict]:
@@ -93,9 +85,9 @@ def _fragments(bundle) -> dict[str, dict]:
 def test_pagefind_reads_a_record_as_the_story_page_it_stands_for(tmp_path):
     (entry,) = group_entries([story("latu", Lang.FI, "2023-05-02", title="Latuhanke",
                                     summary="Asukkaat hiihtivät.", image="stories/images/l.svg",
-                                    image_alt="Kaksi latua.")])
-    records = search_records.story_records(
-        [entry], VOCABS, {"fi/tarinat/latu/": "<p>Ladulla <em>hiihdettiin</em>.</p>"}, SITE)
+                                    image_alt="Kaksi latua.",
+                                    body_html="<p>Ladulla <em>hiihdettiin</em>.</p>")])
+    records = search_records.story_records([entry], VOCABS, SITE)
     search_index.write_records(records, tmp_path / "records")
     report = search_index.build_index(tmp_path / "records", tmp_path / "site")
     assert report.pages == {"fi": 1}
