@@ -91,10 +91,14 @@ class BodyRenderer:
     """One Markdown parser and sanitiser configuration, reused for every body of a build."""
 
     def __init__(self) -> None:
-        md = MarkdownIt("commonmark", {"linkify": True, "maxNesting": _MAX_NESTING})
-        md.enable(["table", "strikethrough", "linkify"])
+        options = {"linkify": True, "maxNesting": _MAX_NESTING, "xhtmlOut": False}
+        md = MarkdownIt("commonmark", options).enable(["table", "strikethrough", "linkify"])
         md.linkify.set({"fuzzy_ip": False})
         md.linkify.add("ftp:", None).add("//", None)  # GitHub links http(s), www. and e-mail
+        pretest = md.linkify.pretest
+        # linkify-it's own pretest is slow; what GitHub links always holds one of these.
+        md.linkify.pretest = lambda text: ("://" in text or "www." in text or "@" in text) and (
+            pretest(text))
         md.validateLink = lambda url: True  # the sanitiser judges addresses, and says so
         md.core.ruler.push("tori_plain", _plain_tokens)
         self.md = md
@@ -121,7 +125,7 @@ class BodyRenderer:
         raw = self.md.renderer.render(tokens, self.md.options, env)
         html = self.clean(raw)
         found: list[tuple[int, str]] = []
-        if _shape(raw) != _shape(html):
+        if not _same(raw, html) and _shape(raw) != _shape(html):
             found = list(self._locate(tokens, env)) or [(0, _changed(raw, html))]
         seconds = time.perf_counter() - start
         if seconds > MAX_SECONDS:
@@ -141,11 +145,19 @@ class BodyRenderer:
                                                         env)
                 else:
                     raw = token.content
-                before, after = _shape(raw), _shape(self.clean(raw))
+                clean = self.clean(raw)
+                if _same(raw, clean):
+                    continue
+                before, after = _shape(raw), _shape(clean)
                 if before != after:
                     lines = token.content.split("\n")
                     for needles, text in _differences(before, after):
                         yield token.map[0] + _line_of(lines, needles), text
+
+
+def _same(raw: str, clean: str) -> bool:
+    """Whether the sanitiser gave back the HTML it got, as markdown-it writes it (a fast path)."""
+    return raw == clean or raw.replace("&quot;", '"') == clean.replace("&quot;", '"')
 
 
 def _refused(path: str, line: int, text: str) -> Body:

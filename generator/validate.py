@@ -20,6 +20,7 @@ from generator.frontmatter import (
     kind_of,
     known_hint,
 )
+from generator.images import image_problem
 from generator.loader import parse_filename, read_text, split_front_matter
 from generator.model import Lang, Story, Vocabularies
 from generator.problems import Problem
@@ -207,6 +208,8 @@ def load_content(
     reported = {item.path for item in loaded}
     for item in loaded:
         problems += item.problems
+    if paths is None:
+        problems += check_image_folder(Path(content_dir))
     siblings = _siblings(files, Path(content_dir), vocab, today) if paths is not None else []
     problems += check_translations(loaded + siblings, reported)
     stories = [item.story for item in loaded if item.story is not None]
@@ -214,6 +217,23 @@ def load_content(
         stories = [story for story in stories if not story.draft]
     stories.sort(key=lambda story: (story.slug, story.lang.value))
     return Content(vocab, tuple(stories), tuple(sorted(set(problems))))
+
+
+def check_image_folder(content_dir: Path) -> list[Problem]:
+    """Every file of content/stories/images/ is published, so each must be a safe image."""
+    folder = content_dir / "stories" / "images"
+    if not folder.is_dir():
+        return []
+    root = content_root_name(content_dir)
+    problems = []
+    for file in sorted(folder.rglob("*")):
+        relative = file.relative_to(folder).as_posix()
+        if file.is_dir() or any(part.startswith(".") for part in relative.split("/")):
+            continue
+        problem = image_problem(file, content_dir.absolute())
+        if problem:
+            problems.append(Problem(f"{root}/stories/images/{relative}", 0, "file", problem))
+    return problems
 
 
 def _siblings(
