@@ -288,8 +288,7 @@ def _line_of(lines: list[str], needles: tuple[str, ...]) -> int:
 
 
 def _shown(text: str) -> str:
-    """A piece of the source shortened for a message."""
-    text = _SPACE.sub(" ", text)
+    """A piece of the source shortened for a message (control characters stay visible)."""
     return text if len(text) <= 40 else text[:39] + "…"
 
 

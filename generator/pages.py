@@ -123,6 +123,15 @@ class Site:
     views: dict[str, Callable[[], object]]
     content: dict[str, ContentPageInfo]  # by page URL
     menus: dict[Lang, Menu]
+    bodies: dict[str, str]  # sanitised story bodies by the src_uri of their page
+
+    def body_of(self, page: Page) -> str:
+        """The sanitised story body a page shows, or "" for other pages."""
+        return self.bodies.get(page.file.src_uri, "")
+
+    def is_search(self, page: Page) -> bool:
+        """Whether `page` is a search page, which runs Pagefind's WebAssembly."""
+        return page.url in {urls.search(lang) for lang in LANGS}
 
     def template_for(self, page: Page) -> str | None:
         """The template of a Markdown content page, chosen by its key."""
@@ -170,6 +179,7 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings) -> 
         views=views,
         content={info.url: info for info in pages.values()},
         menus={lang: menu(lang, pages) for lang in LANGS},
+        bodies={src_uri(urls.story(s.slug, s.lang)): s.body_html for s in content.stories},
     )
 
 
