@@ -309,3 +309,15 @@ def test_built_story_pages_show_the_sanitised_body(inert_site: Path) -> None:
                                 .read_bytes())
     assert "<script>alert(1)</script>" in code.xpath("string(//div[@class='tori-body']//pre)")
 
+
+
+@pytest.mark.parametrize("page", ["content/fi/tarinan-lisaaminen.md",
+                                  "content/sv/lagg-till-en-berattelse.md"])
+def test_the_submit_pages_list_exactly_the_allowed_elements(page: str) -> None:
+    text = (Path(__file__).parents[1] / page).read_text(encoding="utf-8")
+    section = re.search(r"\n## (?:Tarinan teksti|Berättelsens text)\n(.*?)\n## ", text, re.S)
+    bullets = [line for line in section.group(1).splitlines() if line.startswith("- ")]
+    listed = set(re.findall(r"`<([a-z0-9]+)", "\n".join(bullets)))
+    if "h2" in listed and "h6" in listed:  # written as a range from <h2> to <h6>
+        listed |= {"h3", "h4", "h5"}
+    assert listed == set(ALLOWED)
