@@ -59,7 +59,7 @@ def svg_problem(data: bytes) -> str:
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as error:
-        return f"is not a well-formed SVG file ({error.msg})"
+        return f"is not a well-formed SVG file: its XML breaks on line {error.lineno}"
     if root.getroottree().docinfo.internalDTD is not None:
         return "is an SVG with a DOCTYPE of its own; save it without one"
     if etree.QName(root).localname != "svg":
