@@ -28,23 +28,31 @@ MAX_DEPTH = 8  # lists and quotes inside each other; the web form's editor write
 MAX_SECONDS = 5.0  # a body of MAX_BYTES renders in well under a second on a busy machine
 _MAX_NESTING = 4 * MAX_DEPTH + 10  # markdown-it's own bound: deeper blocks are not parsed
 
-# Each allowed element with the attributes it may keep. The reasons are in bench/README.md's
-# neighbour, the submit pages, and the module's tests; keep the three in step.
+# Each allowed element with the attributes it may keep; the submit pages list the same (a test
+# keeps them equal). Nothing here runs script, loads a document, submits data or reaches the
+# theme's own elements: no id (Material finds its script config and widgets by id), no class
+# (Material styles and scripts by class), no style, no event attribute.
 ALLOWED: dict[str, frozenset[str]] = {
     **{tag: frozenset() for tag in (
-        "p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "li", "dl", "dt", "dd", "pre",
-        "hr", "br", "figure", "figcaption", "summary", "table", "caption", "thead",
-        "tbody", "tfoot", "tr", "strong", "em", "b", "i", "s", "del", "ins", "mark", "small",
-        "sub", "sup", "code", "kbd", "samp", "var", "q", "cite", "dfn",
+        # what Markdown itself writes: paragraphs, headings from ##, quotes, lists, code, rules,
+        # line breaks, GitHub's tables and strikethrough, emphasis
+        "p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "li", "pre", "code", "hr", "br",
+        "table", "thead", "tbody", "tr", "s", "strong", "em",
+        # structure Markdown lacks: definition lists, figures with captions, table captions and
+        # footers, fold-out sections (no script: the browser opens them)
+        "dl", "dt", "dd", "figure", "figcaption", "caption", "tfoot", "summary",
+        # text-level meaning that screen readers and search engines use
+        "b", "i", "del", "ins", "mark", "small", "sub", "sup", "kbd", "samp", "var", "q", "cite",
+        "dfn",
     )},
-    "a": frozenset({"href", "title", "hreflang"}),
-    "img": frozenset({"src", "alt", "title", "width", "height"}),
-    "ol": frozenset({"start", "reversed"}),
-    "th": frozenset({"scope", "colspan", "rowspan"}),
+    "a": frozenset({"href", "title", "hreflang"}),  # links; the address is checked by scheme
+    "img": frozenset({"src", "alt", "title", "width", "height"}),  # Markdown images; sizes
+    "ol": frozenset({"start", "reversed"}),  # Markdown writes start= for a list from 2
+    "th": frozenset({"scope", "colspan", "rowspan"}),  # header cells screen readers can tie
     "td": frozenset({"colspan", "rowspan"}),
-    "abbr": frozenset({"title"}),
-    "span": frozenset({"lang"}),
-    "details": frozenset({"open"}),
+    "abbr": frozenset({"title"}),  # an abbreviation and its expansion (WCAG 3.1.4)
+    "span": frozenset({"lang"}),  # a phrase in another language (WCAG 3.1.2)
+    "details": frozenset({"open"}),  # a fold-out section shown open
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})  # and relative addresses
 URL_ATTRIBUTES = frozenset({"href", "src"})
