@@ -6,8 +6,9 @@ Usage (from the repository root; nice, because the machine is shared):
 
 For each size N it writes the corpus of bench/corpus.py to OUT/corpus-N/ (reused when it is
 there), reads every story file's body, and times `generator.body.render_body` over all of them
-in this process, `--runs` times. It prints the median and each run's seconds, with the load
-average before the first run, as a Markdown table row per size.
+in this process, `--runs` times. It prints the median and each run's wall and CPU seconds (CPU
+time of this process, the steadier figure on a shared machine), with the load average before
+the first run, as a Markdown table row per size.
 """
 
 from __future__ import annotations
@@ -38,13 +39,13 @@ def bodies(corpus: Path) -> list[tuple[str, int, str]]:
     return found
 
 
-def time_once(items: list[tuple[str, int, str]]) -> float:
-    """Seconds to render and sanitise every body once; fails loudly on a problem."""
-    start = time.perf_counter()
+def time_once(items: list[tuple[str, int, str]]) -> tuple[float, float]:
+    """Wall and CPU seconds to render and sanitise every body once; fails loudly on a problem."""
+    start, cpu = time.perf_counter(), time.process_time()
     for body, line, path in items:
         if render_body(body, line, path).problems:
             raise SystemExit(f"{path}: the synthetic body has problems")
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,8 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
     args = parser.parse_args(argv)
-    print("| stories | story files | load average | median (s) | runs (s) |")
-    print("| ---: | ---: | --- | ---: | --- |")
+    print("| stories | story files | load average | median wall (s) | runs, wall (s) "
+          "| median CPU (s) | runs, CPU (s) |")
+    print("| ---: | ---: | --- | ---: | --- | ---: | --- |")
     for size in (int(s) for s in args.sizes.split(",")):
         corpus = args.out / f"corpus-{size}"
         if not (corpus / "stories").is_dir():
@@ -63,9 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         items = bodies(corpus)
         load = " ".join(f"{x:.1f}" for x in os.getloadavg())
         runs = [time_once(items) for _ in range(args.runs)]
-        shown = ", ".join(f"{r:.2f}" for r in runs)
-        print(f"| {size} | {len(items)} | {load} | {statistics.median(runs):.2f} | {shown} |",
-              flush=True)
+        cells = []
+        for figures in ([wall for wall, _ in runs], [cpu for _, cpu in runs]):
+            cells += [f"{statistics.median(figures):.2f}", ", ".join(f"{f:.2f}" for f in figures)]
+        print(f"| {size} | {len(items)} | {load} | {' | '.join(cells)} |", flush=True)
     return 0
 
 

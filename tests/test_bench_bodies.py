@@ -29,6 +29,7 @@ def test_main_prints_a_row_per_size_with_the_number_of_files(tmp_path: Path, cap
     cells = [c.strip() for c in rows[2].strip("|").split("|")]
     assert cells[0] == "6" and int(cells[1]) >= 6
     assert len(cells[4].split(", ")) == 2 and float(cells[3]) > 0
+    assert len(cells[6].split(", ")) == 2 and float(cells[5]) > 0
 
 
 def test_a_body_with_problems_stops_the_measurement(tmp_path: Path) -> None:
