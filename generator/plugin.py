@@ -52,6 +52,11 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         records = Path(opts.search_records) if opts.search_records else None
+        if records is not None:
+            try:  # refused before the build has written anything
+                search_index.check_records_dir(records)
+            except search_index.SearchIndexError as err:
+                raise PluginError(str(err)) from None
         self.indexer = search_index.Indexer(Path(config.site_dir), records)
         return files
 
@@ -64,7 +69,10 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         env.globals["tori_csp"] = csp.PLACEHOLDER
         # The story bodies were rendered with the content: Pagefind indexes the stories on the
         # second core while MkDocs renders the templates.
-        self.indexer.start(self.site.search_records(config.site_url or "/"))
+        try:
+            self.indexer.start(self.site.search_records(config.site_url or "/"))
+        except search_index.SearchIndexError as err:
+            raise PluginError(str(err)) from None
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
