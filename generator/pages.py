@@ -177,12 +177,14 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings) -> 
     planned = list(planner.generated())
     add_data(files, config, data_outputs(planner, planned, pages.values(), config.site_url))
     views = add_pages(files, config, planned)
+    planner.page_urls = frozenset(f.url for f in files.documentation_pages())
     return Site(
         planner=planner,
         views=views,
         content={info.url: info for info in pages.values()},
         menus={lang: menu(lang, pages) for lang in LANGS},
-        bodies={src_uri(urls.story(s.slug, s.lang)): s.body_html for s in content.stories},
+        bodies={src_uri(urls.story(entry.slug, lang)): entry.best(lang).body_html
+                for entry in index.entries for lang in LANGS},
     )
 
 
