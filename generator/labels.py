@@ -85,7 +85,8 @@ LABELS: dict[str, Text] = {
     "back_to_stories": Text("Takaisin kaikkiin tarinoihin", "Tillbaka till alla berättelser"),
     # home page
     "search_label": Text("Hae tarinoista", "Sök bland berättelserna"),
-    "search_placeholder": Text("Esimerkiksi etätyö tai Hollola", "Till exempel distansarbete"),
+    "search_placeholder": Text("Esimerkiksi työhyvinvointi tai Hollola",
+                               "Till exempel arbetshälsa eller Hollola"),
     "search_button": Text("Hae", "Sök"),
     "newest": Text("Uusimmat tarinat", "De senaste berättelserna"),
     "recently_awarded": Text("Viimeksi palkitut", "Senast prisbelönta"),

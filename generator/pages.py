@@ -20,7 +20,7 @@ from generator.model import LANGS, Lang, group_entries
 from generator.outputs import data_outputs
 from generator.plan import Planned, Planner, Settings
 from generator.problems import ContentError, Problem
-from generator.search_records import Record, story_records
+from generator.search import Record, story_records
 from generator.views import ContentPageInfo, HomeView, Menu, PageView, menu
 
 # Folders of content/ that the generator reads itself; MkDocs must not publish them as pages.
@@ -126,11 +126,11 @@ class Site:
     views: dict[str, Callable[[], object]]
     content: dict[str, ContentPageInfo]  # by page URL
     menus: dict[Lang, Menu]
-    bodies: dict[str, str]  # sanitised story bodies by the src_uri of their page
+    bodies: dict[str, str]  # the sanitised body each story page shows, by page URL
 
     def body_of(self, page: Page) -> str:
         """The sanitised story body a page shows, or "" for other pages."""
-        return self.bodies.get(page.file.src_uri, "")
+        return self.bodies.get(page.url, "")
 
     def is_search(self, page: Page) -> bool:
         """Whether `page` is a search page, which runs Pagefind's WebAssembly."""
@@ -155,10 +155,12 @@ class Site:
             return None
         return {**self.frame(view.head.lang), "tori": view}
 
-    def search_records(self, site_url: str) -> Iterator[Record]:
-        """Pagefind's record of every story page."""
+    def search_records(self, bodies: Mapping[str, str],
+                       site_url: str) -> Iterator[Record]:
+        """Every story's search record in each language; `bodies` maps story page URLs to body
+        HTML (`bodies`: the sanitised bodies of generator/body.py)."""
         index = self.planner.index
-        return story_records(index.entries, index.vocab, site_url)
+        return story_records(index.entries, index.vocab, bodies, site_url)
 
     def frame(self, lang: Lang) -> dict[str, object]:
         """The variables the page frame (header, menu, footer) needs in `lang`."""
@@ -183,7 +185,7 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings) -> 
         views=views,
         content={info.url: info for info in pages.values()},
         menus={lang: menu(lang, pages) for lang in LANGS},
-        bodies={src_uri(urls.story(entry.slug, lang)): entry.best(lang).body_html
+        bodies={urls.story(entry.slug, lang): entry.best(lang).body_html
                 for entry in index.entries for lang in LANGS},
     )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator import csp, search_index, urls
+from generator import csp, search, urls
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
@@ -27,7 +27,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.site: Site | None = None
-        self.indexer: search_index.Indexer | None = None
+        self.indexer: search.Indexer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown only while an editor previews with `mkdocs serve`.
@@ -54,10 +54,10 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         records = Path(opts.search_records) if opts.search_records else None
         if records is not None:
             try:  # refused before the build has written anything
-                search_index.check_records_dir(records)
-            except search_index.SearchIndexError as err:
+                search.check_records_dir(records)
+            except search.SearchIndexError as err:
                 raise PluginError(str(err)) from None
-        self.indexer = search_index.Indexer(Path(config.site_dir), records)
+        self.indexer = search.Indexer(Path(config.site_dir), records)
         return files
 
     def on_env(self, env, *, config, files):
@@ -72,8 +72,9 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         # The story bodies were rendered with the content: Pagefind indexes the stories on the
         # second core while MkDocs renders the templates.
         try:
-            self.indexer.start(self.site.search_records(config.site_url or "/"))
-        except search_index.SearchIndexError as err:
+            site = self.site
+            self.indexer.start(site.search_records(site.bodies, config.site_url or "/"))
+        except search.SearchIndexError as err:
             raise PluginError(str(err)) from None
         return env
 
@@ -90,7 +91,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def on_post_build(self, *, config):
         try:
             report = self.indexer.finish()
-        except search_index.SearchIndexError as err:
+        except search.SearchIndexError as err:
             raise PluginError(str(err)) from err
         log.info("Pagefind indexed %s pages (%.1f s, beside the rest of the build)",
                  report.pages, report.seconds)

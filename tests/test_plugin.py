@@ -13,8 +13,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from sitebuild import SITE_FIXTURE, build_site
 
-from generator import csp, search_index
+from generator import csp
 from generator.problems import format_problems
+from generator.search import runner as search_index
 from generator.validate import load_content
 
 
