@@ -340,6 +340,64 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "är inte en {type}-fil trots namnet",
         "en": "is not a {type} file despite its name",
     },
+    # SVG images that are not inert (generator/images.py).
+    "image.not_svg": {
+        "fi": "ei ole nimestään huolimatta SVG-tiedosto",
+        "sv": "är inte en SVG-fil trots namnet",
+        "en": "is not an SVG file despite its name",
+    },
+    "image.svg_entities": {
+        "fi": "on SVG-kuva, jossa on entiteettimäärittelyjä; tallenna se ilman DOCTYPE-määrittelyä",
+        "sv": "är en SVG-bild med entitetsdeklarationer; spara den utan DOCTYPE",
+        "en": "is an SVG with entity declarations; save it without a DOCTYPE",
+    },
+    "image.svg_broken": {
+        "fi": "ei ole eheä SVG-tiedosto: sen XML-koodi on virheellinen rivillä {line}",
+        "sv": "är inte en välformad SVG-fil: dess XML är felaktig på rad {line}",
+        "en": "is not a well-formed SVG file: its XML breaks on line {line}",
+    },
+    "image.svg_doctype": {
+        "fi": "on SVG-kuva, jolla on oma DOCTYPE-määrittely; tallenna se ilman sitä",
+        "sv": "är en SVG-bild med en egen DOCTYPE; spara den utan",
+        "en": "is an SVG with a DOCTYPE of its own; save it without one",
+    },
+    "image.svg_instruction": {
+        "fi": "on SVG-kuva, jossa on käsittelyohje <?{target}?>, joka lataa tiedoston",
+        "sv": "är en SVG-bild med bearbetningsinstruktionen <?{target}?>, som läser in en fil",
+        "en": "is an SVG with a processing instruction <?{target}?>, which loads a file",
+    },
+    "image.svg_active": {
+        "fi": "on SVG-kuva, jossa on elementti <{name}>, joka voi käynnistää skriptin",
+        "sv": "är en SVG-bild med elementet <{name}>, som kan köra skript",
+        "en": "is an SVG with a <{name}> element, which can run script",
+    },
+    "image.svg_animation": {
+        "fi": "on SVG-kuva, jonka elementti <{name}> muuttaa linkkiä",
+        "sv": "är en SVG-bild vars <{name}> ändrar en länk",
+        "en": "is an SVG whose <{name}> changes a link",
+    },
+    "image.svg_style": {
+        "fi": "on SVG-kuva, jonka tyyli lataa ulkopuolisen tiedoston (url() tai @import)",
+        "sv": "är en SVG-bild vars stil läser in en fil utifrån (url() eller @import)",
+        "en": "is an SVG whose style loads an outside file (url() or @import)",
+    },
+    "image.svg_event": {
+        "fi": "on SVG-kuva, jossa on skriptiä käynnistävä attribuutti '{name}'",
+        "sv": "är en SVG-bild med attributet '{name}', som kör skript",
+        "en": "is an SVG with an event attribute '{name}', which runs script",
+    },
+    "image.svg_href": {
+        "fi": "on SVG-kuva, joka viittaa osoitteeseen '{value}'; vain kuvan sisäiset "
+              "'#'-linkit ovat sallittuja",
+        "sv": "är en SVG-bild som hänvisar till '{value}'; bara '#'-länkar inom bilden är "
+              "tillåtna",
+        "en": "is an SVG that refers to '{value}'; only '#' links inside it are allowed",
+    },
+    "image.svg_url": {
+        "fi": "on SVG-kuva, jonka '{name}' lataa ulkopuolisen tiedoston (url())",
+        "sv": "är en SVG-bild vars '{name}' läser in en fil utifrån (url())",
+        "en": "is an SVG whose '{name}' loads an outside file (url())",
+    },
     "image_alt.missing": {
         "fi": "pakollinen, kun tarinassa on kuva: kuvaile kuva sanoin",
         "sv": "obligatoriskt när berättelsen har en bild: beskriv bilden med ord",
@@ -355,46 +413,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fi": "on tyhjä: kirjoita tarina metatiedot päättävän rivin '---' alle",
         "sv": "är tom: skriv berättelsen under raden '---' som avslutar metadatadelen",
         "en": "is empty: write the story below the front matter's closing '---' line",
-    },
-    "body.tag": {
-        "fi": "HTML-merkintä <{tag}> ei ole sallittu",
-        "sv": "HTML-taggen <{tag}> är inte tillåten",
-        "en": "HTML tag <{tag}> is not allowed",
-    },
-    "body.event_attribute": {
-        "fi": "skriptiä käynnistävä attribuutti '{name}' ei ole sallittu",
-        "sv": "attributet '{name}' startar skript och är inte tillåtet",
-        "en": "event-handler attribute '{name}' is not allowed",
-    },
-    "body.style": {
-        "fi": "style-attribuutit eivät ole sallittuja (merkinnässä <{tag}>)",
-        "sv": "style-attribut är inte tillåtna (i <{tag}>)",
-        "en": "style attributes are not allowed (on <{tag}>)",
-    },
-    "body.attribute": {
-        "fi": "attribuutti '{name}' ei ole sallittu merkinnässä <{tag}>",
-        "sv": "attributet '{name}' är inte tillåtet i <{tag}>",
-        "en": "attribute '{name}' is not allowed on <{tag}>",
-    },
-    "body.unsafe_attribute_url": {
-        "fi": "turvaton osoite '{url}' kohdassa {name}= merkinnässä <{tag}>",
-        "sv": "osäker adress '{url}' i {name}= i <{tag}>",
-        "en": "unsafe address '{url}' in {name}= of <{tag}>",
-    },
-    "body.unsafe_link": {
-        "fi": "turvaton osoite '{url}' linkissä",
-        "sv": "osäker adress '{url}' i en länk",
-        "en": "unsafe address '{url}' in a link",
-    },
-    "body.unsafe_link_or_image": {
-        "fi": "turvaton osoite '{url}' linkissä tai kuvassa",
-        "sv": "osäker adress '{url}' i en länk eller bild",
-        "en": "unsafe address '{url}' in a link or image",
-    },
-    "body.malformed_declaration": {
-        "fi": "virheellinen HTML-määrittely; kirjoita '&lt;', jos tarkoitat merkkiä '<'",
-        "sv": "felaktig HTML-deklaration; skriv '&lt;' om du menar tecknet '<'",
-        "en": "malformed HTML declaration; write '&lt;' for a literal '<'",
     },
     # Content pages under content/fi and content/sv (generator/content_pages.py).
     "page.unknown_field": {
@@ -421,6 +439,66 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fi": "ei ole sisältösivu, jonka tarkistus luki",
         "sv": "är inte en innehållssida som kontrollen läste",
         "en": "is not a content page the check read",
+    },
+    # The story's body as the sanitiser sees it (generator/body.py).
+    "body.element": {
+        "fi": "HTML-merkintä <{tag}> ei ole sallittu, ja se poistettaisiin sivulta",
+        "sv": "HTML-taggen <{tag}> är inte tillåten och skulle tas bort från sidan",
+        "en": "HTML element <{tag}> is not allowed and would be removed",
+    },
+    "body.heading": {
+        "fi": "tekstin väliotsikot alkavat merkinnällä '##': '#' on tarinan otsikko",
+        "sv": "mellanrubrikerna i texten börjar med '##': '#' är berättelsens rubrik",
+        "en": "headings in the body start at '##': '#' is the story's title",
+    },
+    "body.attribute": {
+        "fi": "attribuutti '{attribute}' ei ole sallittu merkinnässä <{tag}>, ja se poistettaisiin",
+        "sv": "attributet '{attribute}' är inte tillåtet i <{tag}> och skulle tas bort",
+        "en": "attribute '{attribute}' is not allowed on <{tag}> and would be removed",
+    },
+    "body.address": {
+        "fi": "osoite '{url}' kohdassa {attribute}= merkinnässä <{tag}> ei ole sallittu: käytä "
+              "http-, https- tai mailto-osoitetta tai suhteellista osoitetta",
+        "sv": "adressen '{url}' i {attribute}= i <{tag}> är inte tillåten: använd en http-, "
+              "https- eller mailto-adress eller en relativ adress",
+        "en": "address '{url}' in {attribute}= of <{tag}> is not allowed: use an http, https or "
+              "mailto address, or a relative one",
+    },
+    "body.changed": {
+        "fi": "tämä HTML-koodi muuttuisi, kun sivu tehdään turvalliseksi ({detail}); sulje "
+              "jokainen avaamasi merkintä ja kirjoita '&lt;', jos tarkoitat merkkiä '<'",
+        "sv": "den här HTML-koden skulle ändras när sidan görs säker ({detail}); stäng varje "
+              "tagg du öppnar och skriv '&lt;' om du menar tecknet '<'",
+        "en": "this HTML would be changed when the page is made safe ({detail}); close every "
+              "tag you open and write '&lt;' for a literal '<'",
+    },
+    "body.changed_becomes": {
+        "fi": "'{old}' muuttuu muotoon '{new}'",
+        "sv": "'{old}' blir '{new}'",
+        "en": "'{old}' becomes '{new}'",
+    },
+    "body.changed_appears": {
+        "fi": "'{new}' tulee lisää",
+        "sv": "'{new}' tillkommer",
+        "en": "'{new}' appears",
+    },
+    "body.too_large": {
+        "fi": "on {size} kt, enemmän kuin tarinan tekstin enimmäiskoko {limit} kt",
+        "sv": "är {size} kB, mer än de {limit} kB som en berättelsetext får vara",
+        "en": "is {size} kB, more than the {limit} kB a story body may have",
+    },
+    "body.too_deep": {
+        "fi": "luetteloita ja lainauksia on sisäkkäin {depth} tasoa, enemmän kuin sallitut {limit}",
+        "sv": "listor och citat ligger {depth} nivåer i varandra, fler än de {limit} som är "
+              "tillåtna",
+        "en": "lists and quotes are nested {depth} levels deep, more than the {limit} allowed",
+    },
+    "body.too_slow": {
+        "fi": "muotoilu kesti {seconds} s, enemmän kuin sallitut {limit} s; yksinkertaista "
+              "muotoilua",
+        "sv": "formateringen tog {seconds} s, mer än de tillåtna {limit} s; förenkla "
+              "formateringen",
+        "en": "took {seconds} s to render, more than the {limit} s allowed; simplify its markup",
     },
     # Language versions of one story.
     "translations.differ": {
