@@ -114,3 +114,23 @@ def test_every_key_named_in_the_code_is_in_the_catalogue() -> None:
              and isinstance(call.args[0], ast.Constant)}
     assert named, "the scan must find the message sites"
     assert sorted((name, key) for name, key in named if key not in CATALOGUE) == []
+
+
+def test_every_message_of_the_catalogue_is_used() -> None:
+    # Keys written whole (in a msg() call or chosen before it), or by a prefix where the code
+    # builds them (f"term.unknown.{kind}").
+    exact, prefixes = set(), set()
+    for source in SOURCES:
+        if source.name == "messages.py":
+            continue
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        exact |= {node.value for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+        for call in _calls(tree):
+            first = call.args[0] if call.args else None
+            if (_name(call) in ("msg", "Message") and isinstance(first, ast.JoinedStr)
+                    and isinstance(first.values[0], ast.Constant)):
+                prefixes.add(first.values[0].value)
+    unused = [key for key in CATALOGUE
+              if key not in exact and not any(key.startswith(p) for p in prefixes)]
+    assert prefixes and unused == []
