@@ -12,7 +12,16 @@ from generator import search_index, urls
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
-from generator.pages import Site, material_strings, prepare
+from generator.pages import (
+    ADMIN_TEMPLATE,
+    FormBundleMissing,
+    Site,
+    add_form,
+    form_settings,
+    material_strings,
+    prepare,
+    theme_stylesheets,
+)
 from generator.plan import Settings
 from generator.problems import ContentError, format_problems
 from generator.render_cache import card_html_global, once_global
@@ -28,6 +37,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.serving = False
         self.site: Site | None = None
         self.indexer: search_index.Indexer | None = None
+        self.form = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown only while an editor previews with `mkdocs serve`.
@@ -36,6 +46,12 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def on_config(self, config):
         # Our sitemap (with hreflang alternates) replaces MkDocs' own sitemap.xml(.gz).
         config.theme.static_templates.discard("sitemap.xml")
+        try:
+            self.form = form_settings(config)
+        except FormBundleMissing as error:
+            raise PluginError(str(error)) from None
+        if self.form is not None:  # the editors' web form at /admin/
+            config.theme.static_templates.add(ADMIN_TEMPLATE)
         return config
 
     # Run early so other plugins see the generated pages in the files collection.
@@ -51,6 +67,11 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             self.site = prepare(files, config, content, settings)
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
+        if self.form is not None:
+            try:
+                add_form(files, config, content.vocab, self.form)
+            except FormBundleMissing as error:
+                raise PluginError(str(error)) from None
         records = Path(opts.search_records) if opts.search_records else None
         self.indexer = search_index.Indexer(Path(config.site_dir), records)
         return files
@@ -97,4 +118,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def on_template_context(self, context, *, template_name, config):
         # Theme pages such as 404.html have no page of their own: give them the Finnish frame.
         context.update(self.site.frame(Lang.FI) if self.site else {})
+        if template_name == ADMIN_TEMPLATE:
+            # form.js hands these to the preview pane, from /admin/.
+            context["tori_form_styles"] = [f"../{css}" for css in theme_stylesheets(config)]
         return context
