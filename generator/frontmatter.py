@@ -19,7 +19,7 @@ from generator.urls import slugify
 from generator.yamlvalues import INVALID, Located, is_date
 
 SINGULAR = {Kind.CATEGORY: "category", Kind.REGION: "region", Kind.MUNICIPALITY: "municipality",
-            Kind.SECTOR: "sector", Kind.AWARD: "award"}
+            Kind.SECTOR: "sector", Kind.AWARD: "award", Kind.CLIENT_GROUP: "client group"}
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EMAIL_RE = re.compile(
     r"[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+"
@@ -38,7 +38,7 @@ CATEGORY_COUNT = (1, 3)
 # The list fields whose items are keys of a vocabulary.
 VOCABULARY_FIELDS: dict[str, Kind] = {
     "municipalities": Kind.MUNICIPALITY, "regions": Kind.REGION, "categories": Kind.CATEGORY,
-    "sectors": Kind.SECTOR, "awards": Kind.AWARD,
+    "sectors": Kind.SECTOR, "awards": Kind.AWARD, "client_groups": Kind.CLIENT_GROUP,
 }
 EMAIL_PATTERN = _EMAIL_RE.pattern
 
@@ -318,6 +318,7 @@ FIELDS: dict[str, FieldCheck] = {
     "categories": lambda c, loc, name: c.keys(loc, name, VOCABULARY_FIELDS[name], *CATEGORY_COUNT),
     "sectors": lambda c, loc, name: c.keys(loc, name, VOCABULARY_FIELDS[name]),
     "awards": lambda c, loc, name: c.keys(loc, name, VOCABULARY_FIELDS[name]),
+    "client_groups": lambda c, loc, name: c.keys(loc, name, VOCABULARY_FIELDS[name]),
     "tags": Checker.tags,
     "image": Checker.image,
     "image_alt": lambda c, loc, name: c.text(loc, name, *LENGTHS[name]),
