@@ -195,8 +195,8 @@ def material_strings(env) -> dict[str, dict[str, str]]:
     return table
 
 
-class FormBundleMissing(Exception):
-    """Decap CMS's bundle is not installed (npm ci has not been run)."""
+class FormUnavailable(Exception):
+    """The web form cannot be built: its bundle is not installed or its settings are incomplete."""
 
 
 ADMIN_TEMPLATE = "admin/index.html"
@@ -210,7 +210,7 @@ def form_settings(config: MkDocsConfig) -> FormSettings | None:
         return None
     missing = [k for k in ("repo", "branch", "base_url", "auth_endpoint") if not cms.get(k)]
     if missing:
-        raise FormBundleMissing(f"mkdocs.yml extra.cms: give {', '.join(missing)} (the GitHub "
+        raise FormUnavailable(f"mkdocs.yml extra.cms: give {', '.join(missing)} (the GitHub "
                                 "repository, its branch and the OAuth client's address)")
     return FormSettings(cms["repo"], cms["branch"], cms["base_url"], cms["auth_endpoint"],
                         config.site_url or "/", cms.get("local_backend"))
@@ -222,7 +222,7 @@ def form_bundle(config: MkDocsConfig) -> Path:
     for folder in (start, *start.parents):
         if (folder / FORM_BUNDLE / "decap-cms.js").is_file():
             return folder / FORM_BUNDLE
-    raise FormBundleMissing(
+    raise FormUnavailable(
         "the editors' web form (/admin/) needs Decap CMS's bundle, "
         f"{FORM_BUNDLE}/decap-cms.js, which is not installed: run `npm ci --omit=dev` "
         "in the project folder (the README's first command does it), then build again"

@@ -14,7 +14,7 @@ from generator.labels import for_lang
 from generator.model import LANGS, Lang
 from generator.pages import (
     ADMIN_TEMPLATE,
-    FormBundleMissing,
+    FormUnavailable,
     Site,
     add_form,
     form_settings,
@@ -48,7 +48,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         config.theme.static_templates.discard("sitemap.xml")
         try:
             self.form = form_settings(config)
-        except FormBundleMissing as error:
+        except FormUnavailable as error:
             raise PluginError(str(error)) from None
         if self.form is not None:  # the editors' web form at /admin/
             config.theme.static_templates.add(ADMIN_TEMPLATE)
@@ -70,7 +70,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         if self.form is not None:
             try:
                 add_form(files, config, content.vocab, self.form)
-            except FormBundleMissing as error:
+            except FormUnavailable as error:
                 raise PluginError(str(error)) from None
         records = Path(opts.search_records) if opts.search_records else None
         self.indexer = search_index.Indexer(Path(config.site_dir), records)
