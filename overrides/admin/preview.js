@@ -28,7 +28,20 @@
 
   function storyPreview(uiLang) {
     return window.createClass({
+      // The preview is a document of its own (an iframe): give it a language and a title.
+      describeFrame: function () {
+        var root = this.root;
+        if (!root) return;
+        var doc = root.ownerDocument;
+        var lang = languageOf(this.props.collection, uiLang);
+        doc.documentElement.lang = lang;
+        doc.title = (lang === "sv" ? "Förhandsvisning: " : "Esikatselu: ") +
+          (this.props.entry.getIn(["data", "title"]) || "");
+      },
+      componentDidMount: function () { this.describeFrame(); },
+      componentDidUpdate: function () { this.describeFrame(); },
       render: function () {
+        var self = this;
         var h = window.h;
         var entry = this.props.entry;
         var lang = languageOf(this.props.collection, uiLang);
@@ -51,7 +64,8 @@
         if (get("updated")) fact(t.updated, dateText(get("updated")));
         var image = get("image");
         var asset = image ? this.props.getAsset(image) : null;
-        return h("div", { className: "md-typeset tori-preview", lang: lang },
+        return h("div", { className: "md-typeset tori-preview", lang: lang, style: { padding: "0 1rem" },
+                          ref: function (el) { self.root = el; } },
           h("h1", {}, get("title") || ""),
           h("p", { className: "tori-lead" }, get("summary") || ""),
           asset ? h("figure", { className: "tori-figure" },
