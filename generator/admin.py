@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -210,6 +211,35 @@ def form_config(vocab: Vocabularies, settings: FormSettings, lang: Lang) -> dict
                  "default_locale": Lang.FI.value},
         "collections": collections(vocab, lang),
     }
+
+
+# The form page's Content-Security-Policy, measured in Chromium (tests/browser/test_admin_*.py
+# fail on any violation): Decap's bundle and its chunks are the site's own files; its CSS-in-JS
+# writes <style> elements and style attributes; its config validator compiles JSON schemas
+# with `new Function` and two of its chunks are WebAssembly; the preview pane is a same-origin
+# frame; uploads are shown from blob: and data: addresses. Data goes to the site, GitHub's API
+# and the local decap-server only.
+FORM_POLICY: dict[str, tuple[str, ...]] = {
+    "default-src": ("'self'",),
+    "script-src": ("'self'", "'unsafe-eval'"),
+    "style-src": ("'self'", "'unsafe-inline'"),
+    "img-src": ("'self'", "data:", "blob:"),
+    "font-src": ("'self'", "data:"),
+    "connect-src": ("'self'", "blob:", "https://api.github.com"),
+    "object-src": ("'none'",),
+    "frame-src": ("'self'",),
+    "base-uri": ("'self'",),
+    "form-action": ("'self'",),
+}
+LOCAL_BACKEND = "http://localhost:8081"  # Decap's default address of decap-server
+
+
+def form_policy(settings: FormSettings) -> str:
+    """The form page's Content-Security-Policy, with the local decap-server's origin."""
+    local = urlsplit(settings.local_backend or LOCAL_BACKEND)
+    directives = {name: list(sources) for name, sources in FORM_POLICY.items()}
+    directives["connect-src"].append(f"{local.scheme}://{local.netloc}")
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
 def config_yaml(vocab: Vocabularies, settings: FormSettings, lang: Lang) -> str:

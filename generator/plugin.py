@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator import search_index, urls
+from generator.admin import form_policy
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
@@ -121,4 +122,5 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         if template_name == ADMIN_TEMPLATE:
             # form.js hands these to the preview pane, from /admin/.
             context["tori_form_styles"] = [f"../{css}" for css in theme_stylesheets(config)]
+            context["tori_form_policy"] = form_policy(self.form)
         return context

@@ -124,10 +124,8 @@ def fs_result(browser, site_server, tmp_path_factory):
     root = tmp_path_factory.mktemp("form-fs")
     repo = throwaway_repo(root / "repo", git=False)
     image = png(root / "latu-lomake.png")
-    offsite: list[str] = []
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1400, "height": 1000})
-    context.route("**/*", lambda route: _guard(route, offsite))
-    page = context.new_page()
+    watched = Watched(browser)
+    page = watched.page
     with decap_server(repo, "fs", DECAP_PORT):
         page.goto(site_server + "admin/")
         page.get_by_role("button", name="Kirjaudu sisään").click()
@@ -137,7 +135,7 @@ def fs_result(browser, site_server, tmp_path_factory):
         stories = repo / "content" / "stories"
         page.wait_for_function("() => !document.body.innerText.includes('Julkaistaan')")
         page.wait_for_timeout(500)
-    context.close()
+    watched.close()
     SHOTS.mkdir(parents=True, exist_ok=True)
     for written in stories.glob(f"{SLUG}.*.md"):  # for people to read beside the screenshots
         (SHOTS / written.name).write_bytes(written.read_bytes())
@@ -145,8 +143,30 @@ def fs_result(browser, site_server, tmp_path_factory):
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
                            cwd=repo, capture_output=True, text=True, timeout=300,
                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    return {"repo": repo, "stories": stories, "site": site, "build": build,
-            "offsite": offsite}
+    return {"repo": repo, "stories": stories, "site": site, "build": build}
+
+
+class Watched:
+    """A browser context on the form: requests off 127.0.0.1 and CSP violations recorded."""
+
+    def __init__(self, browser, locale: str = "fi-FI"):
+        self.offsite: list[str] = []
+        self.csp: list[str] = []
+        self.context = browser.new_context(locale=locale,
+                                           viewport={"width": 1400, "height": 1000})
+        self.context.route("**/*", lambda route: _guard(route, self.offsite))
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+
+    def _console(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp.append(message.text)
+
+    def close(self) -> None:
+        """Close the context; fail if anything left 127.0.0.1 or broke the policy."""
+        self.context.close()
+        assert self.offsite == [], f"the form tried to reach other hosts: {self.offsite}"
+        assert self.csp == [], "\n".join(self.csp)
 
 
 def _guard(route, offsite: list[str]) -> None:
@@ -161,7 +181,6 @@ def _guard(route, offsite: list[str]) -> None:
 
 def test_form_writes_both_files_under_the_contract_names(fs_result):
     stories = fs_result["stories"]
-    assert fs_result["offsite"] == []
     assert (stories / f"{SLUG}.fi.md").is_file()
     assert (stories / f"{SLUG}.sv.md").is_file()
     assert (stories / "images" / "latu-lomake.png").is_file()
@@ -201,18 +220,15 @@ def test_the_nested_list_of_the_body_is_nested(fs_result):
 
 def test_git_mode_save_makes_one_commit_on_a_cms_branch(browser, site_server, tmp_path):
     repo = throwaway_repo(tmp_path / "repo", git=True)
-    offsite: list[str] = []
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1400, "height": 1000})
-    context.route("**/*", lambda route: _guard(route, offsite))
-    page = context.new_page()
+    watched = Watched(browser)
+    page = watched.page
     with decap_server(repo, "git", DECAP_PORT):
         page.goto(site_server + "admin/")
         page.get_by_role("button", name="Kirjaudu sisään").click()
         fill_story(page)
         page.get_by_role("button", name="Tallenna", exact=True).click()
         page.get_by_text("Muutokset tallennettu").wait_for(timeout=30_000)
-    context.close()
-    assert offsite == []
+    watched.close()
     branches = run_git(repo, "branch", "--list", "cms/*", "--format=%(refname:short)").split()
     assert branches == [f"cms/stories/{SLUG}"]
     commits = run_git(repo, "rev-list", f"main..{branches[0]}").split()
@@ -226,10 +242,8 @@ def test_a_too_short_summary_is_refused_in_finnish_and_nothing_is_written(
         browser, site_server, tmp_path):
     repo = throwaway_repo(tmp_path / "repo", git=False)
     before = sorted(p.name for p in (repo / "content" / "stories").iterdir())
-    offsite: list[str] = []
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1400, "height": 1000})
-    context.route("**/*", lambda route: _guard(route, offsite))
-    page = context.new_page()
+    watched = Watched(browser)
+    page = watched.page
     with decap_server(repo, "fs", DECAP_PORT):
         page.goto(site_server + "admin/")
         page.get_by_role("button", name="Kirjaudu sisään").click()
@@ -237,8 +251,8 @@ def test_a_too_short_summary_is_refused_in_finnish_and_nothing_is_written(
         save_and_wait(page)
         message = page.get_by_text("Tiivistelmä: kirjoita 20–400 merkkiä")  # noqa: RUF001
         message.first.wait_for(timeout=10_000)
+        message.first.scroll_into_view_if_needed()
         save_screenshot(page, "admin-form-error-fi")
         page.wait_for_timeout(1000)
-    context.close()
-    assert offsite == []
+    watched.close()
     assert sorted(p.name for p in (repo / "content" / "stories").iterdir()) == before
