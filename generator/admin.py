@@ -216,18 +216,18 @@ def form_config(vocab: Vocabularies, settings: FormSettings, lang: Lang) -> dict
 # The form page's Content-Security-Policy, measured in Chromium (tests/browser/test_admin_*.py
 # fail on any violation): Decap's bundle and its chunks are the site's own files; its CSS-in-JS
 # writes <style> elements and style attributes; its config validator compiles JSON schemas
-# with `new Function` and two of its chunks are WebAssembly; the preview pane is a same-origin
-# frame; uploads are shown from blob: and data: addresses. Data goes to the site, GitHub's API
-# and the local decap-server only.
+# with `new Function` (so 'unsafe-eval'); uploads are read and shown from blob: and data:
+# addresses; the preview pane is written into its frame, never loaded (frame-src 'none'). Data
+# goes to the site, GitHub's API and the local decap-server only.
 FORM_POLICY: dict[str, tuple[str, ...]] = {
     "default-src": ("'self'",),
     "script-src": ("'self'", "'unsafe-eval'"),
     "style-src": ("'self'", "'unsafe-inline'"),
     "img-src": ("'self'", "data:", "blob:"),
-    "font-src": ("'self'", "data:"),
+    "font-src": ("'self'",),
     "connect-src": ("'self'", "blob:", "https://api.github.com"),
     "object-src": ("'none'",),
-    "frame-src": ("'self'",),
+    "frame-src": ("'none'",),
     "base-uri": ("'self'",),
     "form-action": ("'self'",),
 }

@@ -128,6 +128,8 @@ def test_axe_on_the_form(browser, site_server):
                         "nodes": len(v["nodes"])} for v in violations]
               for screen, violations in found.items()}
     (SHOTS / "axe-decap.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    (SHOTS / "axe-decap.txt").write_text("\n\n".join(
+        f"{screen}:\n{describe(violations)}" for screen, violations in found.items()))
     ours = [v for violations in found.values() for v in violations
             if any(any(mark in " ".join(map(str, n["target"])) for mark in OURS)
                    for n in v["nodes"])]
