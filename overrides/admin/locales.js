@@ -232,7 +232,7 @@ window.TORI_LOCALES = {
       "datetime": {
         "now": "Nyt",
         "clear": "Tyhjennä",
-        "setToNow": "Aseta kenttään %{fieldLabel} tämä hetki"
+        "setToNow": "Nyt: aseta kenttään %{fieldLabel} tämänhetkinen ajankohta"
       },
       "list": {
         "add": "Lisää: %{item}",
