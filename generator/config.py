@@ -26,4 +26,5 @@ class GeneratorConfig(Config):
 
     search_records = c.Optional(c.Type(str))
     """A folder to keep Pagefind's search records in (to measure Pagefind alone); unset means a
-    temporary folder, removed after the build."""
+    temporary folder, removed after the build. The build marks the folder it makes and empties
+    only such a folder; a non-empty folder without the mark is refused, nothing deleted."""

@@ -74,6 +74,11 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             except FormUnavailable as error:
                 raise PluginError(str(error)) from None
         records = Path(opts.search_records) if opts.search_records else None
+        if records is not None:
+            try:  # refused before the build has written anything
+                search_index.check_records_dir(records)
+            except search_index.SearchIndexError as err:
+                raise PluginError(str(err)) from None
         self.indexer = search_index.Indexer(Path(config.site_dir), records)
         return files
 
@@ -86,7 +91,10 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         # Every page's Markdown is converted by now: Pagefind indexes the stories on the second
         # core while MkDocs renders the templates.
         bodies = {f.url: f.page.content for f in files.documentation_pages() if f.page}
-        self.indexer.start(self.site.search_records(bodies, config.site_url or "/"))
+        try:
+            self.indexer.start(self.site.search_records(bodies, config.site_url or "/"))
+        except search_index.SearchIndexError as err:
+            raise PluginError(str(err)) from None
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
