@@ -233,6 +233,12 @@ def form_bundle(config: MkDocsConfig) -> Path:
     )
 
 
+def drop_form_assets(files: Files) -> None:
+    """Leave out the form's scripts and styles (overrides/admin/) on a site without the form."""
+    for file in [f for f in files if f.src_uri.startswith("admin/") and not f.generated_by]:
+        files.remove(file)
+
+
 def add_form(files: Files, config: MkDocsConfig, vocab, settings: FormSettings) -> None:
     """/admin/: Decap's bundle copied from node_modules, and config.yml built from the schema."""
     bundle = form_bundle(config)

@@ -18,6 +18,7 @@ from generator.pages import (
     FormUnavailable,
     Site,
     add_form,
+    drop_form_assets,
     form_settings,
     material_strings,
     prepare,
@@ -68,7 +69,9 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             self.site = prepare(files, config, content, settings)
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
-        if self.form is not None:
+        if self.form is None:
+            drop_form_assets(files)
+        else:
             try:
                 add_form(files, config, content.vocab, self.form)
             except FormUnavailable as error:

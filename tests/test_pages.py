@@ -13,6 +13,7 @@ from generator.pages import (
     add_data,
     add_pages,
     content_pages,
+    drop_form_assets,
     drop_sources,
     form_bundle,
     form_settings,
@@ -119,3 +120,13 @@ def test_form_settings_name_what_is_missing(tmp_path):
     cfg.extra["cms"] = {"repo": "o/r", "branch": "main"}
     with pytest.raises(FormUnavailable, match="give base_url, auth_endpoint"):
         form_settings(cfg)
+
+
+def test_a_site_without_the_form_publishes_none_of_its_assets(tmp_path):
+    cfg = config(tmp_path)
+    theme_file = File("admin/form.js", str(tmp_path), str(tmp_path / "site"), False)
+    page = File("fi/index.md", str(tmp_path / "docs"), str(tmp_path / "site"), True)
+    generated = File.generated(cfg, "admin/config.yml", content="x")
+    files = Files([theme_file, page, generated])
+    drop_form_assets(files)
+    assert [f.src_uri for f in files] == ["fi/index.md", "admin/config.yml"]

@@ -41,6 +41,11 @@
   document.querySelectorAll("[data-tori-lang]").forEach(function (link) {
     if (link.getAttribute("data-tori-lang") === lang) link.setAttribute("aria-current", "true");
   });
+  var statement = document.querySelector("[data-tori-statement-sv]");
+  if (statement && lang === "sv") {
+    statement.href = statement.getAttribute("data-tori-statement-sv");
+    statement.textContent = statement.getAttribute("data-tori-statement-sv-text");
+  }
   var config = document.createElement("link");
   config.rel = "cms-config-url";
   config.type = "text/yaml";

@@ -33,6 +33,8 @@ def test_the_form_follows_a_swedish_browser_and_reads_the_swedish_config(browser
     page.get_by_role("button", name="Logga in", exact=True).wait_for()
     assert page.evaluate("document.documentElement.lang") == "sv"
     assert page.locator("link[rel=cms-config-url]").get_attribute("href") == "config.sv.yml"
+    statement = page.get_by_role("link", name="Tillgänglighetsutlåtande")
+    assert statement.get_attribute("href") == "../sv/tillganglighetsutlatande/"
     page.get_by_role("button", name="Logga in", exact=True).click()
     page.get_by_text("Berättelser på finska och svenska").first.wait_for()
     page.goto(page.url.split("#")[0] + "#/collections/stories/new")
@@ -107,7 +109,7 @@ def axe_in(frame) -> list[dict]:
     return frame.evaluate(RUN_AXE, AXE_TAGS)["violations"]
 
 
-OURS = (".tori-form-lang",)
+OURS = (".tori-form-bar",)
 
 
 def test_axe_on_the_form(browser, site_server):
