@@ -20,6 +20,9 @@ LABELS: dict[str, Text] = {
     "language_name": Text("suomi", "svenska"),
     "switch_language": Text("På svenska", "Suomeksi"),
     "switch_language_title": Text("Den här sidan på svenska", "Tämä sivu suomeksi"),
+    # The switch's title on a story with no translation: in the language it leads to.
+    "switch_no_translation": Text(
+        "Den här berättelsen finns bara på finska", "Tämä tarina on vain ruotsiksi"),
     "skip_to_content": Text("Siirry sisältöön", "Gå till innehållet"),
     "main_menu": Text("Päävalikko", "Huvudmeny"),
     "open_menu": Text("Valikko", "Meny"),
@@ -54,13 +57,15 @@ LABELS: dict[str, Text] = {
     "story_one": Text("{count} tarina", "{count} berättelse"),
     "story_many": Text("{count} tarinaa", "{count} berättelser"),
     "no_stories": Text("Täällä ei ole vielä tarinoita.", "Här finns inga berättelser ännu."),
+    "no_stories_short": Text("ei tarinoita", "inga berättelser"),
     "in_other_language": Text("ruotsiksi", "på finska"),
     "feed": Text("Syöte", "Flöde"),
     "feed_title": Text("Atom-syöte: {title}", "Atomflöde: {title}"),
     "region_municipalities": Text("Kunnat, joista on tarinoita", "Kommuner med berättelser"),
+    "region_stories": Text("Maakunnan tarinat", "Landskapets berättelser"),
     "overview_terms": Text("Kaikki vaihtoehdot", "Alla alternativ"),
     # pagination
-    "pagination": Text("Sivunumerointi", "Sidnumrering"),
+    "pagination": Text("Sivutus", "Sidor"),
     "previous": Text("Edellinen", "Föregående"),
     "next": Text("Seuraava", "Nästa"),
     "page_n": Text("Sivu {number}", "Sida {number}"),
@@ -75,14 +80,21 @@ LABELS: dict[str, Text] = {
     "links": Text("Lisätietoa", "Mer information"),
     "translation": Text("Tämä tarina ruotsiksi", "Den här berättelsen på finska"),
     "related": Text("Samankaltaisia tarinoita", "Liknande berättelser"),
+    "only_in_other_language": Text(
+        "Tämä tarina on vain ruotsiksi.", "Den här berättelsen finns bara på finska."),
+    "back_to_stories": Text("Takaisin kaikkiin tarinoihin", "Tillbaka till alla berättelser"),
     # home page
     "search_label": Text("Hae tarinoista", "Sök bland berättelserna"),
     "search_placeholder": Text("Esimerkiksi etätyö tai Hollola", "Till exempel distansarbete"),
     "search_button": Text("Hae", "Sök"),
     "newest": Text("Uusimmat tarinat", "De senaste berättelserna"),
-    "recently_awarded": Text("Äskettäin palkittuja", "Nyligen prisbelönta"),
+    "recently_awarded": Text("Viimeksi palkitut", "Senast prisbelönta"),
     "by_theme": Text("Tarinat teemoittain", "Berättelser per tema"),
-    "by_region": Text("Tarinat alueittain", "Berättelser per region"),
+    "by_region": Text("Tarinat maakunnittain", "Berättelser per landskap"),
+    "all_themes": Text("Kaikki teemat", "Alla teman"),
+    "all_regions": Text("Kaikki maakunnat", "Alla landskap"),
+    "ways_in": Text("Selaa tarinoita", "Bläddra bland berättelserna"),
+    "statistics_link": Text("Tilastot tarinoista", "Statistik över berättelserna"),
     "all_stories_link": Text("Kaikki tarinat ({count})", "Alla berättelser ({count})"),
     # other pages
     "not_found_title": Text("Sivua ei löytynyt", "Sidan hittades inte"),
@@ -96,7 +108,7 @@ LABELS: dict[str, Text] = {
 
 KIND_LABELS: dict[Kind, Text] = {
     Kind.CATEGORY: Text("Teemat", "Teman"),
-    Kind.REGION: Text("Alueet", "Regioner"),
+    Kind.REGION: Text("Maakunnat", "Landskap"),
     Kind.MUNICIPALITY: Text("Kunnat", "Kommuner"),
     Kind.SECTOR: Text("Toimialat", "Sektorer"),
     Kind.AWARD: Text("Palkinnot", "Priser"),
@@ -105,7 +117,7 @@ KIND_LABELS: dict[Kind, Text] = {
 
 KIND_SINGULAR: dict[Kind, Text] = {
     Kind.CATEGORY: Text("Teema", "Tema"),
-    Kind.REGION: Text("Alue", "Region"),
+    Kind.REGION: Text("Maakunta", "Landskap"),
     Kind.MUNICIPALITY: Text("Kunta", "Kommun"),
     Kind.SECTOR: Text("Toimiala", "Sektor"),
     Kind.AWARD: Text("Palkinto", "Pris"),

@@ -21,7 +21,8 @@ def sitemap_urls(planned: Iterable[Planned], pages: Iterable[ContentPageInfo]):
     for info in pages:
         yield SitemapUrl(info.url, tuple(by_key[info.key].items()))
     for page in planned:
-        yield SitemapUrl(page.url, tuple(page.versions.items()), page.lastmod)
+        if page.in_sitemap:
+            yield SitemapUrl(page.url, tuple(page.versions.items()), page.lastmod)
 
 
 def data_outputs(planner, planned: list[Planned], pages: Iterable[ContentPageInfo],

@@ -171,6 +171,7 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings) -> 
     planned = list(planner.generated())
     add_data(files, config, data_outputs(planner, planned, pages.values(), config.site_url))
     views = add_pages(files, config, planned)
+    planner.page_urls = frozenset(f.url for f in files.documentation_pages())
     return Site(
         planner=planner,
         views=views,

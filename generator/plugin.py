@@ -89,6 +89,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         env.filters["absolute"] = lambda url: urls.absolute(config.site_url or "/", url or "")
         env.globals["tori_labels"] = {lang.value: for_lang(lang) for lang in LANGS}
         env.globals["tori_ui"] = material_strings(env)
+        # Both footers, for the pages that belong to both languages (chooser, 404).
+        env.globals["tori_menus"] = {lang.value: self.site.menus[lang] for lang in LANGS}
         env.globals["tori_card"] = card_html_global()  # a fresh cache each build
         env.globals["tori_once"] = once_global()
         # Every page's Markdown is converted by now: Pagefind indexes the stories on the second

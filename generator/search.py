@@ -32,8 +32,8 @@ FILTERS: tuple[str, ...] = (*FILTER_KINDS, "year", "language")
 STRINGS: dict[str, Text] = {
     "title": Text("Haku", "Sök"),
     "description": Text(
-        "Hae Tekojen torin kehittämistarinoita hakusanalla, teemalla, alueella tai kunnalla.",
-        "Sök bland berättelserna på Framstegsarenan med sökord, tema, region eller kommun.",
+        "Hae Tekojen torin kehittämistarinoita hakusanalla, teemalla, maakunnalla tai kunnalla.",
+        "Sök bland berättelserna på Framstegsarenan med sökord, tema, landskap eller kommun.",
     ),
     "query": Text("Hakusana", "Sökord"),
     "submit": Text("Hae", "Sök"),
@@ -53,13 +53,13 @@ STRINGS: dict[str, Text] = {
     "many": Text("Löytyi {count} tarinaa.", "{count} berättelser hittades."),
     "shown": Text("Näytetään {shown}/{count}.", "Visar {shown} av {count}."),
     "error": Text(
-        "Haku ei juuri nyt toimi. Voit selata tarinoita teemoittain tai alueittain.",
+        "Haku ei juuri nyt toimi. Voit selata tarinoita teemoittain tai maakunnittain.",
         "Sökningen fungerar inte just nu. "
-        "Du kan bläddra bland berättelserna per tema eller region.",
+        "Du kan bläddra bland berättelserna per tema eller landskap.",
     ),
     "noscript": Text(
-        "Haku tarvitsee JavaScriptiä. Voit selata tarinoita teemoittain tai alueittain.",
-        "Sökningen kräver JavaScript. Du kan bläddra bland berättelserna per tema eller region.",
+        "Haku tarvitsee JavaScriptiä. Voit selata tarinoita teemoittain tai maakunnittain.",
+        "Sökningen kräver JavaScript. Du kan bläddra bland berättelserna per tema eller landskap.",
     ),
 }
 

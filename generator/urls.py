@@ -16,6 +16,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STORIES = Text(fi="tarinat", sv="berattelser")
 PAGE = Text(fi="sivu", sv="sida")
 SEARCH = Text(fi="haku", sv="sok")
+STATISTICS = Text(fi="tilastot", sv="statistik")
 SEGMENTS: dict[Kind, Text] = {
     Kind.CATEGORY: Text(fi="teemat", sv="teman"),
     Kind.REGION: Text(fi="alueet", sv="regioner"),
@@ -73,6 +74,11 @@ def term(t: Term, lang: Lang, page: int = 1) -> str:
 def search(lang: Lang) -> str:
     """The search page."""
     return f"{lang.value}/{SEARCH[lang]}/"
+
+
+def statistics(lang: Lang) -> str:
+    """The statistics page."""
+    return f"{lang.value}/{STATISTICS[lang]}/"
 
 
 def feed(listing: str) -> str:

@@ -35,6 +35,8 @@ class Head:
     image_alt: str | None = None
     feed: str | None = None  # site-relative Atom feed of this listing
     og_type: str = "website"
+    canonical: str = ""  # another page that holds this page's text; "" = this page
+    switch_note: str = ""  # what the switch's target says when this page has no translation
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,8 @@ class StoryView:
     updated_text: str
     translation: Other | None
     related: tuple[Card, ...]
+    foreign: bool = False  # the text is in the other language: no version in the page's
+    stories_url: str = ""  # the all-stories listing of the page's language
     template: str = "tori/story.html"
 
 
@@ -140,6 +144,7 @@ class Group:
     heading: str
     links: tuple[Link, ...] = ()
     awards: tuple[AwardStories, ...] = ()
+    url: str = ""  # the heading's page (a region on the municipalities overview)
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,8 @@ class HomeView:
     total: int
     stories_url: str
     search_url: str
+    ways: tuple[Link, ...]  # every overview: theme, region, municipality, …
+    statistics_url: str
     template: str = "tori/home.html"
 
 
@@ -210,6 +217,8 @@ def menu(lang: Lang, pages: dict[tuple[Lang, str], ContentPageInfo]) -> Menu:
         *content("submit", "nav_submit"),
     )
     footer = (
+        MenuItem(Kind.MUNICIPALITY.value, KIND_LABELS[Kind.MUNICIPALITY][lang],
+                 urls.overview(Kind.MUNICIPALITY, lang)),
         *content("about", "nav_about"),
         *content("sources", "nav_sources"),
         *content("data", "nav_data"),

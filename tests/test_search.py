@@ -61,13 +61,13 @@ def test_facets_list_values_of_this_language_in_alphabet_order():
     ])
     facets = {f.name: f for f in search.facets(entries, VOCABS, Lang.FI)}
     assert tuple(facets) == search.FILTERS
-    assert facets["region"].label == "Alue"
+    assert facets["region"].label == "Maakunta"
     assert facets["region"].values == ("Ahvenanmaa", "Päijät-Häme", "Uusimaa")
     assert facets["year"].values == ("2024", "2022", "2021")  # newest first
     assert facets["theme"].values == ("Digitalisaatio",)  # the Swedish-only story is not here
     swedish = {f.name: f for f in search.facets(entries, VOCABS, Lang.SV)}
     assert swedish["theme"].values == ("Miljö",)
-    assert swedish["region"].label == "Region"
+    assert swedish["region"].label == "Landskap"
     assert swedish["language"].label == "Språkversion"
 
 
@@ -114,8 +114,8 @@ def test_search_page_form_is_labelled_in_its_language(lang):
     assert config["bundle"] == "../../pagefind/"
     assert config["lang"] == lang.value
     assert set(config["strings"]) >= {"none", "one", "many", "loading", "error"}
-    expected = {"q": "Hakusana", "region": "Alue"} if lang is Lang.FI else {
-        "q": "Sökord", "region": "Region"}
+    expected = {"q": "Hakusana", "region": "Maakunta"} if lang is Lang.FI else {
+        "q": "Sökord", "region": "Landskap"}
     assert parsed.label_for["tori-search-q"] == expected["q"]
     assert parsed.label_for["tori-search-region"] == expected["region"]
     assert ("Åland" if lang is Lang.SV else "Ahvenanmaa") in page
