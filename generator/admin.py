@@ -70,8 +70,7 @@ def text_pattern(name: str, lang: Lang, *, multiline: bool = False) -> list[str]
     low, high = LENGTHS[name]
     chars = r"[\s\S]" if multiline else r"[^\n]"
     regex = rf"^(?!\s*{YAML_TRAPS}\s*$){chars}{{{low},{high}}}$"
-    label = text(name if name in FORM_LABELS else name.split(".")[0], lang)
-    return [regex, text("pattern_length", lang, label=label, low=low, high=high)]
+    return [regex, text("pattern_length", lang, low=low, high=high)]
 
 
 def option_label(term: Term, lang: Lang) -> str:
@@ -104,8 +103,7 @@ def _date() -> dict:
 
 
 def _contact(lang: Lang) -> dict:
-    email = ["^" + EMAIL_PATTERN + "$", text("pattern_email", lang, label=text("contact.email",
-                                                                          lang))]
+    email = ["^" + EMAIL_PATTERN + "$", text("pattern_email", lang)]
     return {"widget": "object", "collapsed": True, "fields": [
         {"name": "name", "label": text("contact.name", lang), "widget": "string",
          "required": False, "pattern": text_pattern("contact.name", lang)},
@@ -117,8 +115,7 @@ def _contact(lang: Lang) -> dict:
 
 
 def _links(lang: Lang) -> dict:
-    url = [r"^https?://[^\s/?#]+\.[^\s]*$", text("pattern_url", lang, label=text("links.url",
-                                                                               lang))]
+    url = [r"^https?://[^\s/?#]+\.[^\s]*$", text("pattern_url", lang)]
     return {"widget": "list", "label_singular": text("links_one", lang), "collapsed": False,
             "summary": "{{fields.title}}", "fields": [
                 {"name": "title", "label": text("links.title", lang), "widget": "string",

@@ -179,7 +179,7 @@ def for_lang(lang: Lang) -> dict[str, str]:
     return strings
 
 # The editors' web form (/admin/config.yml): field labels, hints and validation messages.
-# Patterns messages may use {label}, {low} and {high}.
+# Pattern messages may use {low} and {high}.
 FORM_LABELS: dict[str, Text] = {
     "collection_both": Text("Tarinat suomeksi ja ruotsiksi", "Berättelser på finska och svenska"),
     "collection_both_one": Text("Tarina suomeksi ja ruotsiksi", "Berättelse på finska och svenska"),
@@ -285,18 +285,18 @@ FORM_LABELS: dict[str, Text] = {
         "Berätta vad som gjordes, varför och vad det ledde till. Mellanrubrikerna börjar på "
         "nivå 2.",
     ),
+    # Decap puts these in its own sentence: "<field label>: <message>." (locales.js)
     "pattern_length": Text(
-        "{label}: kirjoita {low}–{high} merkkiä tekstiä (pelkkä päivämäärä tai sana kuten "  # noqa: RUF001 (Finnish and Swedish ranges)
-        "yes, no, on tai off ei käy).",
-        "{label}: skriv {low}–{high} tecken text (enbart ett datum eller ett ord som yes, no, "  # noqa: RUF001 (Finnish and Swedish ranges)
-        "on eller off duger inte).",
+        "kirjoita {low}–{high} merkkiä tekstiä (pelkkä päivämäärä tai sana kuten yes, no, on "  # noqa: RUF001
+        "tai off ei käy)",
+        "skriv {low}–{high} tecken text (enbart ett datum eller ett ord som yes, no, on eller "  # noqa: RUF001
+        "off duger inte)",
     ),
     "pattern_email": Text(
-        "{label}: anna osoite muodossa nimi@esimerkki.fi.",
-        "{label}: ange adressen i formen namn@exempel.fi.",
+        "anna osoite muodossa nimi@esimerkki.fi", "ange adressen i formen namn@exempel.fi"
     ),
     "pattern_url": Text(
-        "{label}: osoitteen pitää alkaa https:// tai http://.",
-        "{label}: adressen ska börja med https:// eller http://.",
+        "osoitteen pitää alkaa https:// tai http://",
+        "adressen ska börja med https:// eller http://",
     ),
 }

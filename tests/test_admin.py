@@ -116,8 +116,8 @@ def test_length_patterns_mirror_the_contract(name, low, high):
 
 def test_the_length_message_is_in_the_forms_language():
     dash = "\N{EN DASH}"
-    assert fields(Lang.FI)["summary"]["pattern"][1].startswith(f"Tiivistelmä: kirjoita 20{dash}400")
-    assert fields(Lang.SV)["summary"]["pattern"][1].startswith(f"Sammanfattning: skriv 20{dash}400")
+    assert fields(Lang.FI)["summary"]["pattern"][1].startswith(f"kirjoita 20{dash}400 merkkiä")
+    assert fields(Lang.SV)["summary"]["pattern"][1].startswith(f"skriv 20{dash}400 tecken")
 
 
 def test_title_is_one_line_and_summary_may_have_several():

@@ -89,7 +89,7 @@ window.TORI_LOCALES = {
     "editorControlPane": {
       "widget": {
         "required": "%{fieldLabel} on pakollinen tieto.",
-        "regexPattern": "%{fieldLabel} ei ole oikeassa muodossa: %{pattern}.",
+        "regexPattern": "%{fieldLabel}: %{pattern}.",
         "processing": "Kenttää %{fieldLabel} käsitellään.",
         "range": "Kentän %{fieldLabel} arvon on oltava välillä %{minValue}–%{maxValue}.",
         "min": "Kentän %{fieldLabel} arvon on oltava vähintään %{minValue}.",
@@ -371,6 +371,9 @@ window.TORI_LOCALES = {
       }
     },
     "editorControlPane": {
+      "widget": {
+        "regexPattern": "%{fieldLabel}: %{pattern}."
+      },
       "i18n": {
         "copyFromLocale": "Fyll i från ett annat språk",
         "copyFromLocaleConfirm": "Vill du fylla i fälten med uppgifterna på %{locale}?\nAllt nuvarande innehåll på det här språket ersätts."

@@ -249,7 +249,7 @@ def test_a_too_short_summary_is_refused_in_finnish_and_nothing_is_written(
         page.get_by_role("button", name="Kirjaudu sisään").click()
         fill_story(page, summary="Liian lyhyt.", swedish=False)
         save_and_wait(page)
-        message = page.get_by_text("Tiivistelmä: kirjoita 20–400 merkkiä")  # noqa: RUF001
+        message = page.get_by_text("Tiivistelmä: kirjoita 20–400 merkkiä tekstiä")  # noqa: RUF001
         message.first.wait_for(timeout=10_000)
         message.first.scroll_into_view_if_needed()
         save_screenshot(page, "admin-form-error-fi")
