@@ -15,6 +15,7 @@ from generator.admin import (
     bundle_files,
     config_yaml,
     form_config,
+    form_policy,
     option_label,
     preview_json,
 )
@@ -223,3 +224,13 @@ def test_bundle_files_are_the_entry_its_chunks_wasm_and_licence():
              "decap-cms.js.LICENSE.txt", "dd5d52671a5763720504.wasm", "cms.css"]
     assert bundle_files(names) == ["103.decap-cms.js", "dd5d52671a5763720504.wasm",
                                    "decap-cms.js", "decap-cms.js.LICENSE.txt"]
+
+
+def test_the_form_page_policy_is_its_own_and_names_the_local_server():
+    directives = dict(d.split(" ", 1) for d in form_policy(SETTINGS).split("; "))
+    assert directives["script-src"] == "'self' 'unsafe-eval'"  # Decap's config validator
+    assert directives["img-src"] == "'self' data: blob:"  # no images from other hosts
+    assert directives["connect-src"] == "'self' blob: https://api.github.com http://localhost:8081"
+    assert directives["frame-src"] == "'none'" and directives["object-src"] == "'none'"
+    local = FormSettings("o/r", "main", "https://o", "auth", "/", "http://127.0.0.1:9/api/v1")
+    assert form_policy(local).count("http://127.0.0.1:9") == 1
