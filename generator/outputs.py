@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.feeds import feed_files
-from generator.opendata import data_files
+from generator.opendata import data_files, statistics_files
 from generator.plan import Planned
 from generator.sitemap import SitemapUrl, robots_txt, sitemap_xml
 from generator.urls import SITEMAP
@@ -32,6 +32,7 @@ def data_outputs(planner, planned: list[Planned], pages: Iterable[ContentPageInf
     files: dict[str, bytes | str] = dict(feed_files(entries, vocab, site_url))
     planner.feeds = frozenset(files)
     files.update(data_files(entries, vocab, site_url))
+    files.update(statistics_files(planner.statistics))
     files[SITEMAP] = sitemap_xml(sitemap_urls(planned, pages), site_url)
     files["robots.txt"] = robots_txt(site_url)
     return files

@@ -22,7 +22,7 @@ from generator.model import LANGS, Lang, group_entries
 from generator.outputs import data_outputs
 from generator.plan import Planned, Planner, Settings
 from generator.problems import ContentError, Problem
-from generator.search_records import Record, story_records
+from generator.search import Record, story_records
 from generator.views import ContentPageInfo, HomeView, Menu, PageView, menu
 
 # Folders of content/ that the generator reads itself; MkDocs must not publish them as pages.
@@ -150,7 +150,8 @@ class Site:
 
     def search_records(self, bodies: Mapping[str, str],
                        site_url: str) -> Iterator[Record]:
-        """Pagefind's record of every story page; `bodies` maps page URLs to rendered Markdown."""
+        """Every story's search record in each language; `bodies` maps story page URLs to body
+        HTML (MkDocs' page.content today; the story-body pipeline's output once it lands)."""
         index = self.planner.index
         return story_records(index.entries, index.vocab, bodies, site_url)
 

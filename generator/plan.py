@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cached_property, partial
 
-from generator import search, urls
+from generator import charts, search, urls
 from generator.cards import CardBook, award_name, format_day
+from generator.feeds import published
 from generator.index import SiteIndex
 from generator.labels import (
     KIND_DESCRIPTIONS,
@@ -21,6 +22,7 @@ from generator.labels import (
 from generator.model import LANGS, Entry, Kind, Lang, Term
 from generator.paginate import paginate
 from generator.related import related
+from generator.statistics import Statistics, compute
 from generator.views import (
     X_DEFAULT,
     Alternate,
@@ -35,6 +37,7 @@ from generator.views import (
     Other,
     OverviewView,
     PageView,
+    StatisticsView,
     StoryView,
     alternates,
     both,
@@ -104,10 +107,17 @@ class Planner:
                 yield Planned(urls.overview(kind, lang), OverviewView.template, "",
                               partial(self.overview, kind, lang),
                               both(partial(urls.overview, kind)))
+            yield Planned(urls.statistics(lang), StatisticsView.template, "",
+                          partial(self.statistics_page, lang), both(urls.statistics))
             for vocabulary in self.vocab.all():
                 for term in vocabulary:
                     if self.index.has_page(term):
                         yield from self._listing(lang, term, self.index.stories_of(term, lang))
+
+    @cached_property
+    def statistics(self) -> Statistics:
+        """The figures of the statistics page and its open data (published stories only)."""
+        return compute(published(self.index.entries), self.vocab)
 
     def content_view(self, info: ContentPageInfo) -> HomeView | PageView:
         """The view of a Markdown page of content/fi or content/sv."""
@@ -204,7 +214,27 @@ class Planner:
             )
         else:
             groups = (Group("", self._term_links(kind, lang)),)
-        return OverviewView(head, heading, KIND_DESCRIPTIONS[kind][lang], groups)
+        tilemap = self._tilemap(lang) if kind is Kind.REGION else None
+        return OverviewView(head, heading, KIND_DESCRIPTIONS[kind][lang], groups, tilemap)
+
+    def statistics_page(self, lang: Lang) -> StatisticsView:
+        """The statistics page of a language."""
+        heading = label("statistics_title", lang)
+        description = label("statistics_description", lang)
+        head = make_head(lang, both(urls.statistics), heading, description, section="statistics")
+        stats, has_page = self.statistics, self.index.has_page
+        data = [Link(path.rsplit("/", 1)[-1], path) for path in (urls.STATS_JSON, urls.STATS_CSV)]
+        if (lang, "data") in self.pages:
+            data.append(Link(label("stats_data_more", lang), self.pages[(lang, "data")].url))
+        return StatisticsView(
+            head=head, heading=heading, intro=description,
+            totals=charts.totals(stats, lang), rules=charts.rules(lang),
+            charts=charts.charts(stats, lang, has_page),
+            tilemap=self._tilemap(lang), data=tuple(data),
+        )
+
+    def _tilemap(self, lang: Lang):
+        return charts.tilemap(self.statistics, self.vocab.regions, lang, self.index.has_page)
 
     def _listing(self, lang: Lang, term: Term | None, entries) -> Iterator[Planned]:
         base = urls.term(term, lang) if term else urls.stories(lang)

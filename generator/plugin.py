@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator import search_index, urls
+from generator import search, urls
 from generator.admin import form_policy
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
@@ -38,7 +38,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.site: Site | None = None
-        self.indexer: search_index.Indexer | None = None
+        self.indexer: search.Indexer | None = None
         self.form = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -79,10 +79,10 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         records = Path(opts.search_records) if opts.search_records else None
         if records is not None:
             try:  # refused before the build has written anything
-                search_index.check_records_dir(records)
-            except search_index.SearchIndexError as err:
+                search.check_records_dir(records)
+            except search.SearchIndexError as err:
                 raise PluginError(str(err)) from None
-        self.indexer = search_index.Indexer(Path(config.site_dir), records)
+        self.indexer = search.Indexer(Path(config.site_dir), records)
         return files
 
     def on_env(self, env, *, config, files):
@@ -98,7 +98,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         bodies = {f.url: f.page.content for f in files.documentation_pages() if f.page}
         try:
             self.indexer.start(self.site.search_records(bodies, config.site_url or "/"))
-        except search_index.SearchIndexError as err:
+        except search.SearchIndexError as err:
             raise PluginError(str(err)) from None
         return env
 
@@ -115,7 +115,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def on_post_build(self, *, config):
         try:
             report = self.indexer.finish()
-        except search_index.SearchIndexError as err:
+        except search.SearchIndexError as err:
             raise PluginError(str(err)) from err
         log.info("Pagefind indexed %s pages (%.1f s, beside the rest of the build)",
                  report.pages, report.seconds)

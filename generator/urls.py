@@ -90,6 +90,8 @@ SITEMAP = "sitemap.xml"
 DATA_JSON = "data/stories.json"
 DATA_SCHEMA = "data/stories.schema.json"
 DATA_CSV = "data/stories.csv"
+STATS_JSON = "data/statistics.json"
+STATS_CSV = "data/statistics.csv"
 
 
 def dest_path(url: str) -> str:

@@ -148,6 +148,90 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Tile:
+    """One region on the tile map: its page, its count and where it stands."""
+
+    label: str  # with soft hyphens where a long name may break
+    url: str  # "" when the region has no page
+    count: int
+    unit: str  # the word after the count: "tarinaa" / "berättelser"
+    shade: int  # 0 for no stories, then darker with more
+    row: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Shade:
+    """One entry of the map's legend."""
+
+    shade: int
+    label: str
+
+
+@dataclass(frozen=True)
+class TileMap:
+    """The map of the regions with its heading, explanation and legend."""
+
+    heading: str
+    intro: str
+    tiles: tuple[Tile, ...]
+    legend: tuple[Shade, ...]
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """A row of a chart table: what it counts and the counts, one per value column."""
+
+    label: str
+    values: tuple[int, ...]
+    url: str = ""  # the term's page, "" when there is none
+    lang: str = ""  # language of the label when it differs from the page's
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart drawn as its own data table: a caption, header cells and a bar per count."""
+
+    key: str  # names the section (its heading's id)
+    heading: str
+    caption: str
+    columns: tuple[str, ...]  # the label column's header, then one per value column
+    rows: tuple[ChartRow, ...]
+
+    @property
+    def largest(self) -> int:
+        """The largest count of the chart; bars are drawn relative to it."""
+        return max((v for row in self.rows for v in row.values), default=0)
+
+    def width(self, value: int) -> float:
+        """A bar's length in percent of the longest bar."""
+        return round(100 * value / self.largest, 1) if self.largest else 0.0
+
+
+@dataclass(frozen=True)
+class Total:
+    """One figure of the summary."""
+
+    label: str
+    value: int
+
+
+@dataclass(frozen=True)
+class StatisticsView:
+    """The statistics page: totals, counting rules, the region map and the charts."""
+
+    head: Head
+    heading: str
+    intro: str
+    totals: tuple[Total, ...]
+    rules: tuple[str, ...]
+    charts: tuple[Chart, ...]
+    tilemap: TileMap
+    data: tuple[Link, ...]  # the open-data files and the page that describes them
+    template: str = "tori/statistics.html"
+
+
+@dataclass(frozen=True)
 class OverviewView:
     """The overview of a taxonomy: every term with its count."""
 
@@ -155,6 +239,7 @@ class OverviewView:
     heading: str
     intro: str
     groups: tuple[Group, ...]
+    tilemap: TileMap | None = None  # on the regions overview
     template: str = "tori/overview.html"
 
 
@@ -222,6 +307,7 @@ def menu(lang: Lang, pages: dict[tuple[Lang, str], ContentPageInfo]) -> Menu:
         *content("about", "nav_about"),
         *content("sources", "nav_sources"),
         *content("data", "nav_data"),
+        MenuItem("statistics", label("nav_statistics", lang), urls.statistics(lang)),
         *content("accessibility", "nav_accessibility"),
     )
     return Menu(main, footer)

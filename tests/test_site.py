@@ -55,8 +55,8 @@ SV_TERMS = {
 
 def expected_pages() -> set[str]:
     pages = {"", "fi/", "sv/", "fi/tietoa-palvelusta/", "sv/om-tjansten/",
-             "fi/tarinan-lisaaminen/", "fi/haku/", "sv/sok/", *STORY_PAGES,
-             *FOREIGN_STORY_PAGES}
+             "fi/tarinan-lisaaminen/", "fi/haku/", "sv/sok/", "fi/tilastot/", "sv/statistik/",
+             *STORY_PAGES, *FOREIGN_STORY_PAGES}
     for lang, all_stories, page, terms in (("fi", "tarinat", "sivu", FI_TERMS),
                                            ("sv", "berattelser", "sida", SV_TERMS)):
         pages |= {f"{lang}/{all_stories}/", f"{lang}/{all_stories}/{page}/2/",

@@ -158,7 +158,8 @@ CLIPPED = """() => Array.from(document.querySelectorAll("body *")).filter(el => 
     return (cutX && el.scrollWidth > el.clientWidth + 1)
         || (cutY && el.scrollHeight > el.clientHeight + 1);
 }).map(el => el.outerHTML.slice(0, 100))"""
-SPACING_TYPES = ("home", "story-with-image", "term", "search-with-results", "overview-regions")
+SPACING_TYPES = ("home", "story-with-image", "term", "search-with-results", "overview-regions",
+                 "statistics")
 
 
 @pytest.mark.parametrize("kind", SPACING_TYPES)

@@ -1,12 +1,9 @@
-"""Run Pagefind over the search records of the story pages: one index per `<html lang>`.
+"""Run Pagefind once over the search records of every story: one index per `<html lang>`.
 
-The records (search_records.py) are written in shards of SHARD_PAGES to folders that mirror the
-site's paths, so Pagefind's URLs are the story pages' own. A child process (this module's
-`main`) indexes the shards with one Pagefind at a time and merges their indexes
-(search_merge.py) into `pagefind/` of the site: Pagefind's memory grows with the pages it
-indexes at once, about 170 kB each. The plugin starts the child as soon as every story body is
-converted from Markdown, so it works on the second core while MkDocs renders all the pages; the
-build waits for it at the end.
+The records (records.py) are written to a folder that mirrors the site's paths, so Pagefind's
+URLs are the pages' own, and one Pagefind run indexes them all into `pagefind/` of the site. The
+plugin starts Pagefind as soon as every story body is converted from Markdown, so it works on the
+second core while MkDocs renders the pages; the build waits for it at the end.
 """
 
 from __future__ import annotations
@@ -17,23 +14,18 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from generator import search_bundle, search_merge
-from generator.search_bundle import ENTRY
-
-if TYPE_CHECKING:  # search_records imports search, which imports this module's BUNDLE
-    from generator.search_records import Record
+from generator.search import bundle as search_bundle
+from generator.search.bundle import ENTRY
+from generator.search.records import Record
 
 BUNDLE = "pagefind"  # the folder Pagefind writes, at the site root
 RECORD = "index.html"  # a record's file name in its page's folder, as the page itself
-SHARD_PAGES = 2_000  # pages per Pagefind run: about 360 MB at its peak
 # The build's own mark in a records folder it made: only such a folder is emptied at a build.
 MARKER = ".tori-search-records"
 MARKER_TEXT = ("Made by the generator plugin (option search_records) to keep Pagefind's input;\n"
@@ -54,44 +46,40 @@ class IndexReport:
 
 
 class Indexer:
-    """Indexes search records in a child process and collects its result at the end."""
+    """Runs Pagefind over the search records in the background and collects its result."""
 
-    def __init__(self, site_dir: Path, records_dir: Path | None = None,
-                 shard_pages: int = SHARD_PAGES):
+    def __init__(self, site_dir: Path, records_dir: Path | None = None):
         self.site_dir = site_dir
         self.records_dir = records_dir  # where to keep the records; None: a temporary folder
-        self.shard_pages = shard_pages
         self.source: Path | None = None
         self.process: subprocess.Popen[str] | None = None
         self.started = 0.0
 
     def start(self, records: Iterable[Record]) -> None:
-        """Write the records to their folder in shards and launch the indexing child."""
+        """Write the records to their folder and launch Pagefind on them."""
         self.started = time.perf_counter()
         if self.records_dir is None:
             self.source = Path(tempfile.mkdtemp(prefix="tori-search-"))
         else:
             self.source = fresh_records_dir(self.records_dir)
-        if write_records(records, self.source, self.shard_pages):
+        if write_records(records, self.source):
             self.run(self.source)
         else:  # Pagefind refuses to write an empty index; a site without stories has none
             shutil.rmtree(self.site_dir / BUNDLE, ignore_errors=True)
 
     def run(self, source: Path) -> None:
-        """Launch the indexing child over the record shards already in `source`."""
+        """Launch Pagefind over the records already in `source`."""
         self.started = self.started or time.perf_counter()
         shutil.rmtree(self.site_dir / BUNDLE, ignore_errors=True)  # no stale chunks after --dirty
-        package_root = str(Path(__file__).resolve().parent.parent)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            p for p in (package_root, os.environ.get("PYTHONPATH")) if p)}
-        command = [sys.executable, "-m", __name__, str(source), str(self.site_dir / BUNDLE)]
-        # its own process group, so that cancel() stops the Pagefind it runs too
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env,
+        command = [_binary(), "--site", str(source), "--output-path",
+                   str(self.site_dir / BUNDLE), "--silent"]
+        # its own process group, so that cancel() stops it and anything it starts
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT, text=True,
                                         start_new_session=True)
 
     def finish(self) -> IndexReport:
-        """Wait for the child, make its output byte-stable, report; removes temporary records."""
+        """Wait for Pagefind, make its output byte-stable, report; removes temporary records."""
         if self.process is None:
             self._clean()
             return IndexReport({}, 0.0, 0)
@@ -101,15 +89,18 @@ class Indexer:
         bundle = self.site_dir / BUNDLE
         if code != 0 or not (bundle / ENTRY).is_file():
             tail = (output or "").strip()[-2000:]
-            raise SearchIndexError(f"indexing failed (exit {code}) for {self.site_dir}: {tail}")
-        search_bundle.normalise(bundle)
+            raise SearchIndexError(f"Pagefind failed (exit {code}) for {self.site_dir}: {tail}")
+        try:
+            search_bundle.normalise(bundle)
+        except search_bundle.BundleFormatError as err:
+            raise SearchIndexError(str(err)) from None
         entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
         pages = {lang: info["page_count"] for lang, info in sorted(entry["languages"].items())}
         size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
         return IndexReport(pages, round(time.perf_counter() - self.started, 3), size)
 
     def cancel(self) -> None:
-        """Stop the indexing child and its Pagefind, when the build failed."""
+        """Stop Pagefind, when the build failed."""
         if self.process is not None:
             with contextlib.suppress(ProcessLookupError):  # it may have finished already
                 os.killpg(self.process.pid, signal.SIGKILL)
@@ -151,11 +142,11 @@ def fresh_records_dir(folder: Path) -> Path:
     return folder
 
 
-def write_records(records: Iterable[Record], root: Path, shard_pages: int = SHARD_PAGES) -> int:
-    """Write the records in shards ("000/fi/tarinat/<slug>/index.html"); returns their number."""
+def write_records(records: Iterable[Record], root: Path) -> int:
+    """Write the records at their paths ("fi/tarinat/<slug>/index.html"); returns their number."""
     count = 0
     for record in records:
-        folder = root / f"{count // shard_pages:03d}" / record.url
+        folder = root / record.url
         folder.mkdir(parents=True, exist_ok=True)
         (folder / RECORD).write_text(record.html, encoding="utf-8")
         count += 1
@@ -163,33 +154,12 @@ def write_records(records: Iterable[Record], root: Path, shard_pages: int = SHAR
 
 
 def build_index(source: Path, site_dir: Path) -> IndexReport:
-    """Index the record shards kept in `source` into `site_dir/pagefind/`, byte-stable."""
+    """Index the records kept in `source` into `site_dir/pagefind/`, byte-stable."""
     if not any(source.rglob(RECORD)):
         return IndexReport({}, 0.0, 0)
     indexer = Indexer(site_dir, records_dir=source)
     indexer.run(source)
     return indexer.finish()
-
-
-def index_shards(shards: Sequence[Path], bundle: Path) -> None:
-    """Index each shard with its own Pagefind, one after the other, and merge them into `bundle`."""
-    if len(shards) == 1:
-        _pagefind(shards[0], bundle)
-        return
-    with tempfile.TemporaryDirectory(prefix="tori-shards-") as folder:
-        parts = [Path(folder) / shard.name for shard in shards]
-        for shard, part in zip(shards, parts, strict=True):
-            _pagefind(shard, part)
-        search_merge.merge(parts, bundle)
-
-
-def _pagefind(site: Path, bundle: Path) -> None:
-    """Run Pagefind over the records in `site`, writing its bundle to `bundle`."""
-    command = [_binary(), "--site", str(site), "--output-path", str(bundle), "--silent"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not (bundle / ENTRY).is_file():
-        tail = (done.stdout + done.stderr).strip()[-2000:]
-        raise SearchIndexError(f"Pagefind failed (exit {done.returncode}) on {site}: {tail}")
 
 
 def _binary() -> str:
@@ -202,18 +172,3 @@ def _binary() -> str:
     if binary is None:
         raise SearchIndexError("the Pagefind binary is missing; install pagefind[bin]")
     return str(binary)
-
-
-def main(argv: Sequence[str]) -> int:
-    """The indexing child: `python -m generator.search_index RECORDS BUNDLE`."""
-    source, bundle = Path(argv[0]), Path(argv[1])
-    try:
-        index_shards(sorted(p for p in source.iterdir() if p.is_dir()), bundle)
-    except (SearchIndexError, search_merge.MergeError, OSError) as err:
-        print(err, file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
