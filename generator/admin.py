@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
+from generator import csp
 from generator.frontmatter import (
     CATEGORY_COUNT,
     EMAIL_PATTERN,
@@ -231,12 +233,13 @@ FORM_POLICY: dict[str, tuple[str, ...]] = {
 LOCAL_BACKEND = "http://localhost:8081"  # Decap's default address of decap-server
 
 
-def form_policy(settings: FormSettings) -> str:
+def form_policy(settings: FormSettings, extra: Mapping[str, Sequence[str]] | None = None) -> str:
     """The form page's Content-Security-Policy, with the local decap-server's origin."""
     local = urlsplit(settings.local_backend or LOCAL_BACKEND)
-    directives = {name: list(sources) for name, sources in FORM_POLICY.items()}
-    directives["connect-src"].append(f"{local.scheme}://{local.netloc}")
-    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+    sources = {"connect-src": [f"{local.scheme}://{local.netloc}"]}
+    for name, more in (extra or {}).items():
+        sources.setdefault(name, []).extend(more)
+    return csp.policy((), sources, base=FORM_POLICY)
 
 
 def config_yaml(vocab: Vocabularies, settings: FormSettings, lang: Lang) -> str:

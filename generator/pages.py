@@ -128,6 +128,15 @@ class Site:
     views: dict[str, Callable[[], object]]
     content: dict[str, ContentPageInfo]  # by page URL
     menus: dict[Lang, Menu]
+    bodies: dict[str, str]  # the sanitised body each story page shows, by page URL
+
+    def body_of(self, page: Page) -> str:
+        """The sanitised story body a page shows, or "" for other pages."""
+        return self.bodies.get(page.url, "")
+
+    def is_search(self, page: Page) -> bool:
+        """Whether `page` is a search page, which runs Pagefind's WebAssembly."""
+        return page.url in {urls.search(lang) for lang in LANGS}
 
     def template_for(self, page: Page) -> str | None:
         """The template of a Markdown content page, chosen by its key."""
@@ -151,7 +160,7 @@ class Site:
     def search_records(self, bodies: Mapping[str, str],
                        site_url: str) -> Iterator[Record]:
         """Every story's search record in each language; `bodies` maps story page URLs to body
-        HTML (MkDocs' page.content today; the story-body pipeline's output once it lands)."""
+        HTML (`bodies`: the sanitised bodies of generator/body.py)."""
         index = self.planner.index
         return story_records(index.entries, index.vocab, bodies, site_url)
 
@@ -178,6 +187,8 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings) -> 
         views=views,
         content={info.url: info for info in pages.values()},
         menus={lang: menu(lang, pages) for lang in LANGS},
+        bodies={urls.story(entry.slug, lang): entry.best(lang).body_html
+                for entry in index.entries for lang in LANGS},
     )
 
 

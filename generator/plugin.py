@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator import search, urls
+from generator import csp, search, urls
 from generator.admin import form_policy
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
@@ -93,11 +93,12 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         env.globals["tori_menus"] = {lang.value: self.site.menus[lang] for lang in LANGS}
         env.globals["tori_card"] = card_html_global()  # a fresh cache each build
         env.globals["tori_once"] = once_global()
-        # Every page's Markdown is converted by now: Pagefind indexes the stories on the second
-        # core while MkDocs renders the templates.
-        bodies = {f.url: f.page.content for f in files.documentation_pages() if f.page}
+        env.globals["tori_csp"] = csp.PLACEHOLDER
+        # The story bodies were rendered with the content: Pagefind indexes the stories on the
+        # second core while MkDocs renders the templates.
         try:
-            self.indexer.start(self.site.search_records(bodies, config.site_url or "/"))
+            site = self.site
+            self.indexer.start(site.search_records(site.bodies, config.site_url or "/"))
         except search.SearchIndexError as err:
             raise PluginError(str(err)) from None
         return env
@@ -125,9 +126,26 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             self.indexer.cancel()
 
     def on_post_page(self, output, *, page, config):
+        untrusted = (page.content or "", self.site.body_of(page))
+        output = self._with_policy(output, untrusted, wasm=self.site.is_search(page))
         # The page is written next; dropping its Markdown and HTML keeps memory flat on big sites.
         page.markdown = page.content = None
         return output
+
+    def on_post_template(self, output_content, *, template_name, config):
+        # Theme pages of their own (404.html) get the policy too.
+        if not template_name.endswith(".html"):
+            return output_content
+        if template_name == ADMIN_TEMPLATE:  # the editors' form has a policy of its own
+            extra = csp.PREVIEW_EXTRA if self.serving else None
+            return csp.with_policy(output_content, form_policy(self.form, extra))
+        return self._with_policy(output_content, ())
+
+    def _with_policy(self, html: str, untrusted, *, wasm: bool = False) -> str:
+        """The page with its Content-Security-Policy; `mkdocs serve` adds an inline reloader."""
+        if self.serving:
+            return csp.with_policy(html, csp.policy((), csp.PREVIEW_EXTRA))
+        return csp.with_policy(html, csp.page_policy(html, untrusted, wasm=wasm))
 
     def on_template_context(self, context, *, template_name, config):
         # Theme pages such as 404.html have no page of their own: give them the Finnish frame.
@@ -135,5 +153,4 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         if template_name == ADMIN_TEMPLATE:
             # form.js hands these to the preview pane, from /admin/.
             context["tori_form_styles"] = [f"../{css}" for css in theme_stylesheets(config)]
-            context["tori_form_policy"] = form_policy(self.form)
         return context

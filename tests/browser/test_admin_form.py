@@ -209,9 +209,6 @@ def test_the_built_site_shows_the_new_story_in_both_languages(fs_result):
     assert "Helsinki" in fi.xpath("string(//aside[@class='tori-facts'])")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "two-space nested lists nest only with the CommonMark body pipeline of branch 'bodies' "
-    "(Python-Markdown needs four spaces); remove this mark when 'bodies' is merged"))
 def test_the_nested_list_of_the_body_is_nested(fs_result):
     site = fs_result["site"]
     fi = lxml.html.parse(str(site / "fi" / "tarinat" / SLUG / "index.html")).getroot()
