@@ -267,9 +267,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "tag '{tag}' is listed twice",
     },
     "tags.too_many": {
-        "fi": "anna enintään 10 asiasanaa (nyt {now})",
-        "sv": "ange högst 10 ämnesord (nu {now})",
-        "en": "give at most 10 tags (now {now})",
+        "fi": "anna enintään {most} asiasanaa (nyt {now})",
+        "sv": "ange högst {most} ämnesord (nu {now})",
+        "en": "give at most {most} tags (now {now})",
     },
     "place.missing": {
         "fi": "anna kunnat tai maakunnat (tai molemmat)",
