@@ -9,10 +9,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator import search_index, urls
+from generator.build_cache import BuildCache, PageCache
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
-from generator.pages import Site, material_strings, prepare
+from generator.pages import Site, cache_for, material_strings, prepare
 from generator.plan import Settings
 from generator.problems import ContentError, format_problems
 from generator.render_cache import card_html_global, once_global
@@ -25,9 +26,13 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     """Turns content/ into the bilingual site of site.md in one MkDocs build."""
 
     def __init__(self) -> None:
+        # MkDocs keeps this instance across `mkdocs serve` rebuilds (it has on_startup), and
+        # with it the build cache's loaded stories.
         self.serving = False
         self.site: Site | None = None
         self.indexer: search_index.Indexer | None = None
+        self.cache: BuildCache | None = None
+        self.pages: PageCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown only while an editor previews with `mkdocs serve`.
@@ -36,19 +41,24 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def on_config(self, config):
         # Our sitemap (with hreflang alternates) replaces MkDocs' own sitemap.xml(.gz).
         config.theme.static_templates.discard("sitemap.xml")
+        self.cache = cache_for(config, self.config.cache_dir, self.cache)
         return config
 
     # Run early so other plugins see the generated pages in the files collection.
     @event_priority(50)
     def on_files(self, files, *, config):
         drafts = self.serving if self.config.drafts is None else self.config.drafts
-        content = load_content(Path(config.docs_dir), include_drafts=drafts)
+        if self.cache is None:
+            content = load_content(Path(config.docs_dir), include_drafts=drafts)
+        else:
+            content = self.cache.load_content(Path(config.docs_dir), include_drafts=drafts)
         if content.problems:
             raise PluginError(format_problems(content.problems))
         opts = self.config
         settings = Settings(opts.per_page, opts.home_newest, opts.home_awarded, opts.related)
         try:
-            self.site = prepare(files, config, content, settings)
+            self.pages = self.cache.pages() if self.cache else None
+            self.site = prepare(files, config, content, settings, self.pages)
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         records = Path(opts.search_records) if opts.search_records else None
@@ -68,9 +78,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        template = self.site.template_for(page)
-        if template:
-            page.meta["template"] = template
+        self.site.prepare_page(page)  # its template, or the cached page
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
@@ -84,12 +92,19 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             raise PluginError(str(err)) from err
         log.info("Pagefind indexed %s pages (%.1f s, beside the rest of the build)",
                  report.pages, report.seconds)
+        if self.cache is not None:
+            log.info("Build cache: %d of %d generated pages reused", self.site.reused,
+                     len(self.site.views))
+            # `mkdocs serve` builds with its own site_url: its pages must not prune the build's
+            self.cache.finish(self.pages, prune=not self.serving)
 
     def on_build_error(self, *, error):
         if self.indexer is not None:
             self.indexer.cancel()
 
+    @event_priority(-100)  # last, so the cache keeps the page as it is written
     def on_post_page(self, output, *, page, config):
+        self.site.store(page, output)
         # The page is written next; dropping its Markdown and HTML keeps memory flat on big sites.
         page.markdown = page.content = None
         return output
