@@ -33,10 +33,19 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.indexer: search_index.Indexer | None = None
         self.cache: BuildCache | None = None
         self.pages: PageCache | None = None
+        self.records = None  # serve: the search records, indexed after the build
+        self.background = search_index.Background(on_done=_indexed)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown only while an editor previews with `mkdocs serve`.
         self.serving = command == "serve"
+
+    def on_pre_build(self, *, config):
+        # Before MkDocs empties the site folder: stop indexing the previous preview.
+        self.background.cancel()
+
+    def on_shutdown(self) -> None:
+        self.background.cancel()
 
     def on_config(self, config):
         # Our sitemap (with hreflang alternates) replaces MkDocs' own sitemap.xml(.gz).
@@ -74,7 +83,11 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         # Every page's Markdown is converted by now: Pagefind indexes the stories on the second
         # core while MkDocs renders the templates.
         bodies = {f.url: f.page.content for f in files.documentation_pages() if f.page}
-        self.indexer.start(self.site.search_records(bodies, config.site_url or "/"))
+        records = self.site.search_records(bodies, config.site_url or "/")
+        if self.serving:  # the preview shows the edit first and indexes afterwards
+            self.records = records
+        else:
+            self.indexer.start(records)
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -86,12 +99,15 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         return context
 
     def on_post_build(self, *, config):
-        try:
-            report = self.indexer.finish()
-        except search_index.SearchIndexError as err:
-            raise PluginError(str(err)) from err
-        log.info("Pagefind indexed %s pages (%.1f s, beside the rest of the build)",
-                 report.pages, report.seconds)
+        if self.serving:
+            self.background.start(self.indexer, self.records)
+            self.records = None
+        else:
+            try:
+                report = self.indexer.finish()
+            except search_index.SearchIndexError as err:
+                raise PluginError(str(err)) from err
+            _indexed(report)
         if self.cache is not None:
             log.info("Build cache: %d of %d generated pages reused", self.site.reused,
                      len(self.site.views))
@@ -113,3 +129,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         # Theme pages such as 404.html have no page of their own: give them the Finnish frame.
         context.update(self.site.frame(Lang.FI) if self.site else {})
         return context
+
+
+def _indexed(report: search_index.IndexReport) -> None:
+    log.info("Pagefind indexed %s pages (%.1f s, beside the rest of the build)",
+             report.pages, report.seconds)

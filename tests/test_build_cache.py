@@ -117,7 +117,9 @@ def test_cached_build_after_an_edit_equals_a_clean_build(tmp_path, caplog, comma
     hits, pages = reused(caplog)
     clean = build_site(project, tmp_path / "clean", command, cache=tmp_path / "fresh")
     assert reused(caplog)[0] == 0
-    assert site_files(cached, skip=()) == site_files(clean, skip=())
+    # (the preview indexes its search after the build, in the background: not compared)
+    skip = ("pagefind/",) if command == "serve" else ()
+    assert site_files(cached, skip=skip) == site_files(clean, skip=skip)
     page = (cached / "fi/tarinat/hollola-latu/index.html").read_text(encoding="utf-8")
     assert "Hollolan latu, muokattu otsikko" in page
     assert "Tähän lisättiin kappale välimuistin testiä varten." in page
