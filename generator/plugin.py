@@ -71,7 +71,10 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         records = Path(opts.search_records) if opts.search_records else None
-        self.indexer = search_index.Indexer(Path(config.site_dir), records)
+        # The preview's records name another site_url: its shards are kept apart.
+        shards = self.cache.folder / ("search-serve" if self.serving else "search") \
+            if self.cache else None
+        self.indexer = search_index.Indexer(Path(config.site_dir), records, cache=shards)
         return files
 
     def on_env(self, env, *, config, files):

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import search_bundle, search_merge
+from generator.build_cache import digest
 from generator.search_bundle import ENTRY
 
 if TYPE_CHECKING:  # search_records imports search, which imports this module's BUNDLE
@@ -54,10 +55,11 @@ class Indexer:
     """Indexes search records in a child process and collects its result at the end."""
 
     def __init__(self, site_dir: Path, records_dir: Path | None = None,
-                 shard_pages: int = SHARD_PAGES):
+                 shard_pages: int = SHARD_PAGES, cache: Path | None = None):
         self.site_dir = site_dir
         self.records_dir = records_dir  # where to keep the records; None: a temporary folder
         self.shard_pages = shard_pages
+        self.cache = cache  # Pagefind's output per shard, by the shard's records (see below)
         self.source: Path | None = None
         self.process: subprocess.Popen[str] | None = None
         self.started = 0.0
@@ -83,6 +85,8 @@ class Indexer:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             p for p in (package_root, os.environ.get("PYTHONPATH")) if p)}
         command = [sys.executable, "-m", __name__, str(source), str(self.site_dir / BUNDLE)]
+        if self.cache is not None:
+            command.append(str(self.cache))
         # its own process group, so that cancel() stops the Pagefind it runs too
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env,
                                         stderr=subprocess.STDOUT, text=True,
@@ -196,16 +200,67 @@ def build_index(source: Path, site_dir: Path) -> IndexReport:
     return indexer.finish()
 
 
-def index_shards(shards: Sequence[Path], bundle: Path) -> None:
-    """Index each shard with its own Pagefind, one after the other, and merge them into `bundle`."""
+def index_shards(shards: Sequence[Path], bundle: Path, cache: Path | None = None) -> None:
+    """Index each shard with its own Pagefind, one after the other, and merge them into `bundle`.
+
+    With a `cache` folder, a shard whose records are byte for byte those of a shard indexed
+    before is not indexed again: Pagefind's output for it is copied from the cache. After one
+    story changed, only its shard is indexed (the merge, which reads every part, still runs).
+    """
     if len(shards) == 1:
-        _pagefind(shards[0], bundle)
+        _cached_pagefind(shards[0], bundle, cache)
+    else:
+        with tempfile.TemporaryDirectory(prefix="tori-shards-") as folder:
+            parts = [Path(folder) / shard.name for shard in shards]
+            for shard, part in zip(shards, parts, strict=True):
+                _cached_pagefind(shard, part, cache)
+            search_merge.merge(parts, bundle)
+    if cache is not None:
+        _prune(cache)
+
+
+def shard_key(shard: Path) -> str:
+    """The digest of a shard's records (paths and bytes) and of Pagefind's version."""
+    from importlib.metadata import version
+
+    parts: list[str | bytes] = [version("pagefind")]
+    for file in sorted(shard.rglob(RECORD)):
+        parts += [file.relative_to(shard).as_posix(), file.read_bytes()]
+    return digest(*parts)
+
+
+_used: set[str] = set()  # the shards of this indexing run (the child indexes one site)
+
+
+def _cached_pagefind(shard: Path, bundle: Path, cache: Path | None) -> None:
+    """Pagefind over one shard, or its output kept in `cache` for the same records."""
+    if cache is None:
+        _pagefind(shard, bundle)
         return
-    with tempfile.TemporaryDirectory(prefix="tori-shards-") as folder:
-        parts = [Path(folder) / shard.name for shard in shards]
-        for shard, part in zip(shards, parts, strict=True):
-            _pagefind(shard, part)
-        search_merge.merge(parts, bundle)
+    key = shard_key(shard)
+    _used.add(key)
+    kept = cache / key
+    if (kept / ENTRY).is_file():
+        shutil.copytree(kept, bundle, dirs_exist_ok=True)
+        return
+    _pagefind(shard, bundle)
+    temporary = Path(tempfile.mkdtemp(prefix=".tmp-", dir=_made(cache)))
+    shutil.copytree(bundle, temporary, dirs_exist_ok=True)
+    with contextlib.suppress(OSError):  # another build stored the same shard meanwhile
+        os.replace(temporary, kept)
+    shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _made(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _prune(cache: Path) -> None:
+    """Remove the kept shards this run did not use."""
+    for entry in cache.iterdir() if cache.is_dir() else ():
+        if entry.name not in _used:
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def _pagefind(site: Path, bundle: Path) -> None:
@@ -230,10 +285,11 @@ def _binary() -> str:
 
 
 def main(argv: Sequence[str]) -> int:
-    """The indexing child: `python -m generator.search_index RECORDS BUNDLE`."""
+    """The indexing child: `python -m generator.search_index RECORDS BUNDLE [CACHE]`."""
     source, bundle = Path(argv[0]), Path(argv[1])
+    cache = Path(argv[2]) if len(argv) > 2 else None
     try:
-        index_shards(sorted(p for p in source.iterdir() if p.is_dir()), bundle)
+        index_shards(sorted(p for p in source.iterdir() if p.is_dir()), bundle, cache)
     except (SearchIndexError, search_merge.MergeError, OSError) as err:
         print(err, file=sys.stderr)
         return 1

@@ -149,3 +149,23 @@ def test_background_indexing_is_cancelled_by_the_next_start(tmp_path):
     background.cancel()  # nothing left to stop: no error
     assert [report.pages for report in done][-1] == {"fi": 2, "sv": 1}
     assert (tmp_path / "second" / search_index.BUNDLE / "pagefind-entry.json").is_file()
+
+
+def _index(records, site: Path, cache: Path | None) -> dict[str, bytes]:
+    indexer = search_index.Indexer(site, shard_pages=1, cache=cache)
+    indexer.start(records)
+    indexer.finish()
+    return _snapshot(site / search_index.BUNDLE)
+
+
+def test_kept_shards_give_the_index_of_a_fresh_run(tmp_path):
+    changed = (*RECORDS[:2], search_record(
+        "sv/berattelser/latu/", "sv", "<h1>Skidspår</h1><p>Invånarna skidade mycket.</p>"))
+    cache = tmp_path / "cache"
+    _index(RECORDS, tmp_path / "first", cache)
+    assert len(list(cache.iterdir())) == 3  # one kept output per shard
+    kept = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    again = _index(changed, tmp_path / "again", cache)
+    assert again == _index(changed, tmp_path / "fresh", None)
+    now = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert len(now) == 3 and len(set(now.items()) & set(kept.items())) == 2  # one new shard
