@@ -15,6 +15,7 @@ from generator.labels import for_lang
 from generator.model import LANGS, Lang
 from generator.pages import Site, cache_for, material_strings, prepare
 from generator.plan import Settings
+from generator.preview import clear_in_background
 from generator.problems import ContentError, format_problems
 from generator.render_cache import card_html_global, once_global
 from generator.validate import load_content
@@ -41,8 +42,11 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.serving = command == "serve"
 
     def on_pre_build(self, *, config):
-        # Before MkDocs empties the site folder: stop indexing the previous preview.
+        # Before MkDocs empties the site folder: stop indexing the previous preview, and move
+        # the preview out of the way rather than have MkDocs delete it file by file.
         self.background.cancel()
+        if self.serving:
+            clear_in_background(Path(config.site_dir))
 
     def on_shutdown(self) -> None:
         self.background.cancel()
