@@ -9,7 +9,16 @@ from functools import cache
 from babel.dates import format_date
 
 from generator import urls
-from generator.model import LANGS, Entry, Lang, Vocabularies
+from generator.labels import award_kind_label
+from generator.model import LANGS, Entry, Lang, Term, Vocabularies
+
+
+@dataclass(frozen=True)
+class AwardBadge:
+    """An award as a card shows it: its kind ("Kunniamaininta") and its name."""
+
+    kind_label: str  # "Palkittu" / "Kunniamaininta" in the listing's language
+    name: str  # "Innostavat teot 2019"
 
 
 @dataclass(frozen=True)
@@ -26,7 +35,7 @@ class Card:
     places: str  # region labels in the listing's language
     date: datetime.date
     date_text: str
-    awards: tuple[str, ...]  # "Innostavat teot 2019"
+    awards: tuple[AwardBadge, ...]
 
 
 @cache  # many stories share a day; Babel's formatting is the slow part of a card
@@ -35,10 +44,16 @@ def format_day(day: datetime.date, lang: Lang) -> str:
     return format_date(day, "long", locale=lang.value)
 
 
-def award_names(keys: tuple[str, ...], vocab: Vocabularies, lang: Lang) -> tuple[str, ...]:
-    """Awards as "label year" in `lang`, skipping unknown keys."""
+def award_name(term: Term, lang: Lang) -> str:
+    """An award as "label year" in `lang`, since labels repeat across years."""
+    return f"{term.label[lang]} {term.year}" if term.year else term.label[lang]
+
+
+def award_badges(keys: tuple[str, ...], vocab: Vocabularies, lang: Lang) -> tuple[AwardBadge, ...]:
+    """The badges of awards `keys` in `lang`, skipping unknown keys."""
     terms = (vocab.awards.get(k) for k in keys)
-    return tuple(f"{t.label[lang]} {t.year}" if t.year else t.label[lang] for t in terms if t)
+    return tuple(AwardBadge(award_kind_label(t.award_kind, lang), award_name(t, lang))
+                 for t in terms if t)
 
 
 def make_card(entry: Entry, lang: Lang, vocab: Vocabularies) -> Card:
@@ -56,7 +71,7 @@ def make_card(entry: Entry, lang: Lang, vocab: Vocabularies) -> Card:
         places=", ".join(r.label[lang] for r in regions if r),
         date=story.date,
         date_text=format_day(story.date, lang),
-        awards=award_names(story.awards, vocab, lang),
+        awards=award_badges(story.awards, vocab, lang),
     )
 
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from generator import urls
-from generator.labels import LABELS
-from generator.model import LANGS, Entry, Kind, Lang, Story, Term, Text, Vocabularies
+from generator.labels import LABELS, award_kind_label
+from generator.model import LANGS, AwardKind, Entry, Kind, Lang, Story, Term, Text, Vocabularies
 
 FEED_SIZE = 20
 # Finnish and Swedish typography separate title parts with a spaced en dash.
@@ -110,10 +110,13 @@ def newest(entries: Iterable[Entry], lang: Lang, limit: int = FEED_SIZE) -> list
 
 
 def term_title(term: Term, lang: Lang) -> str:
-    """A term feed's title: the site name and the term's label; awards name their gala too."""
+    """A term feed's title: the site name and the term's label; awards name their gala too,
+    and an honourable mention says so, never passing for a prize."""
     label = term.label[lang]
     if term.programme is not None:
         label = f"{term.programme[lang]}: {label}"
+    if term.award_kind is AwardKind.HONOURABLE_MENTION:
+        label = f"{label}, {award_kind_label(term.award_kind, lang).lower()}"
     return SITE_NAME[lang] + TITLE_SEPARATOR + label
 
 

@@ -19,7 +19,7 @@ from generator.urls import slugify
 from generator.yamlvalues import INVALID, Located, is_date
 
 SINGULAR = {Kind.CATEGORY: "category", Kind.REGION: "region", Kind.MUNICIPALITY: "municipality",
-            Kind.SECTOR: "sector", Kind.AWARD: "award"}
+            Kind.SECTOR: "sector", Kind.AWARD: "award", Kind.CLIENT_GROUP: "client group"}
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EMAIL_RE = re.compile(
     r"[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+"
@@ -299,6 +299,7 @@ FIELDS: dict[str, FieldCheck] = {
     "categories": lambda c, loc, name: c.keys(loc, name, Kind.CATEGORY, 1, 3),
     "sectors": lambda c, loc, name: c.keys(loc, name, Kind.SECTOR),
     "awards": lambda c, loc, name: c.keys(loc, name, Kind.AWARD),
+    "client_groups": lambda c, loc, name: c.keys(loc, name, Kind.CLIENT_GROUP),
     "tags": Checker.tags,
     "image": Checker.image,
     "image_alt": lambda c, loc, name: c.text(loc, name, 5, 250),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from generator.model import Kind, Lang, Text
+from generator.model import AwardKind, Kind, Lang, Text
 
 LABELS: dict[str, Text] = {
     # the site and its parts
@@ -55,7 +55,6 @@ LABELS: dict[str, Text] = {
     "story_many": Text("{count} tarinaa", "{count} berättelser"),
     "no_stories": Text("Täällä ei ole vielä tarinoita.", "Här finns inga berättelser ännu."),
     "in_other_language": Text("ruotsiksi", "på finska"),
-    "awarded": Text("Palkittu", "Prisbelönt"),
     "feed": Text("Syöte", "Flöde"),
     "feed_title": Text("Atom-syöte: {title}", "Atomflöde: {title}"),
     "region_municipalities": Text("Kunnat, joista on tarinoita", "Kommuner med berättelser"),
@@ -101,6 +100,7 @@ KIND_LABELS: dict[Kind, Text] = {
     Kind.MUNICIPALITY: Text("Kunnat", "Kommuner"),
     Kind.SECTOR: Text("Toimialat", "Sektorer"),
     Kind.AWARD: Text("Palkinnot", "Priser"),
+    Kind.CLIENT_GROUP: Text("Asiakasryhmät", "Klientgrupper"),
 }
 
 KIND_SINGULAR: dict[Kind, Text] = {
@@ -109,6 +109,7 @@ KIND_SINGULAR: dict[Kind, Text] = {
     Kind.MUNICIPALITY: Text("Kunta", "Kommun"),
     Kind.SECTOR: Text("Toimiala", "Sektor"),
     Kind.AWARD: Text("Palkinto", "Pris"),
+    Kind.CLIENT_GROUP: Text("Asiakasryhmä", "Klientgrupp"),
 }
 
 KIND_DESCRIPTIONS: dict[Kind, Text] = {
@@ -128,6 +129,16 @@ KIND_DESCRIPTIONS: dict[Kind, Text] = {
         "Palkitut kehittämisteot vuosittain, uusimmat ensin.",
         "Prisbelönta utvecklingsgärningar per år, de senaste först.",
     ),
+    Kind.CLIENT_GROUP: Text(
+        "Tekojen torin tarinat sen mukaan, ketä kehittämistyö palveli.",
+        "Berättelserna på Framstegsarenan efter vem utvecklingsarbetet betjänade.",
+    ),
+}
+
+# What an award is, as a badge, the facts box and the award pages say it.
+AWARD_KIND_LABELS: dict[AwardKind, Text] = {
+    AwardKind.PRIZE: Text("Palkittu", "Prisbelönt"),
+    AwardKind.HONOURABLE_MENTION: Text("Kunniamaininta", "Hedersomnämnande"),
 }
 
 
@@ -135,6 +146,11 @@ def label(key: str, lang: Lang, **values: object) -> str:
     """The string `key` in `lang`, with `{name}` placeholders filled from `values`."""
     text = LABELS[key][lang]
     return text.format(**values) if values else text
+
+
+def award_kind_label(kind: AwardKind | None, lang: Lang) -> str:
+    """"Palkittu" for a prize, "Kunniamaininta" for an honourable mention, in `lang`."""
+    return AWARD_KIND_LABELS[kind or AwardKind.PRIZE][lang]
 
 
 def count_label(count: int, lang: Lang) -> str:

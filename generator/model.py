@@ -32,6 +32,14 @@ class Kind(StrEnum):
     MUNICIPALITY = "municipalities"
     SECTOR = "sectors"
     AWARD = "awards"
+    CLIENT_GROUP = "client_groups"
+
+
+class AwardKind(StrEnum):
+    """What an award is: a prize or an honourable mention in its category."""
+
+    PRIZE = "prize"
+    HONOURABLE_MENTION = "honourable-mention"
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,7 @@ class Term:
     region: str | None = None  # region key of a municipality
     year: int | None = None  # year of an award
     programme: Text | None = None  # the gala or programme of an award
+    award_kind: AwardKind | None = None  # prize or honourable mention (awards only)
     order: int = 0  # position in its vocabulary file
 
 
@@ -99,13 +108,15 @@ class Vocabularies:
     municipalities: Vocabulary
     sectors: Vocabulary
     awards: Vocabulary
+    client_groups: Vocabulary = field(default_factory=lambda: Vocabulary(Kind.CLIENT_GROUP, ()))
 
     def __getitem__(self, kind: Kind | str) -> Vocabulary:
         return getattr(self, Kind(kind).value)
 
     def all(self) -> tuple[Vocabulary, ...]:
         """The vocabularies in a fixed order."""
-        return (self.categories, self.regions, self.municipalities, self.sectors, self.awards)
+        return (self.categories, self.regions, self.municipalities, self.sectors, self.awards,
+                self.client_groups)
 
 
 @dataclass(frozen=True)
@@ -142,6 +153,7 @@ class Story:
     regions: tuple[str, ...] = ()  # explicit regions plus those of the municipalities
     sectors: tuple[str, ...] = ()
     awards: tuple[str, ...] = ()
+    client_groups: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     updated: datetime.date | None = None
     image: str | None = None  # path relative to the content folder: "stories/images/x.svg"

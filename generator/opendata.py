@@ -17,7 +17,7 @@ from typing import Any
 
 from generator import urls
 from generator.feeds import SITE_NAME, TITLE_SEPARATOR, entry_terms, published
-from generator.model import LANGS, Entry, Kind, Term, Text, Vocabularies
+from generator.model import LANGS, AwardKind, Entry, Kind, Term, Text, Vocabularies
 from generator.problems import ContentError, Problem, suggest
 
 LICENCE = {
@@ -39,7 +39,8 @@ TITLE = Text(
     fi=SITE_NAME.fi + TITLE_SEPARATOR + "kaikki julkaistut tarinat",
     sv=SITE_NAME.sv + TITLE_SEPARATOR + "alla publicerade berättelser",
 )
-KINDS = (Kind.MUNICIPALITY, Kind.REGION, Kind.CATEGORY, Kind.SECTOR, Kind.AWARD)
+KINDS = (Kind.MUNICIPALITY, Kind.REGION, Kind.CATEGORY, Kind.SECTOR, Kind.AWARD,
+         Kind.CLIENT_GROUP)
 LIST_SEPARATOR = "; "
 CSV_COLUMNS = (
     "slug",
@@ -54,6 +55,7 @@ CSV_COLUMNS = (
     "summary_sv",
     "url_sv",
     *(f"{kind.value}{suffix}" for kind in KINDS for suffix in ("", "_fi", "_sv")),
+    "awards_kind",  # prize or honourable-mention, in the order of the awards column
 )
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -119,12 +121,14 @@ def story_row(entry: Entry, vocab: Vocabularies, site_url: str) -> dict[str, Any
 
 
 def term_object(term: Term) -> dict[str, Any]:
-    """A term as a JSON object: key, code or year where the vocabulary has one, fi and sv labels."""
+    """A term as a JSON object: key, code, year or award kind where it has one, fi and sv labels."""
     obj: dict[str, Any] = {"key": term.key}
     if term.code is not None:
         obj["code"] = term.code
     if term.year is not None:
         obj["year"] = term.year
+    if term.kind is Kind.AWARD:
+        obj["kind"] = (term.award_kind or AwardKind.PRIZE).value
     obj["fi"] = term.label.fi
     obj["sv"] = term.label.sv
     return obj
@@ -151,6 +155,7 @@ def csv_record(row: dict[str, Any]) -> list[str]:
         terms = row[kind.value]
         for field in ("key", "fi", "sv"):
             record.append(LIST_SEPARATOR.join(t[field] for t in terms))
+    record.append(LIST_SEPARATOR.join(t["kind"] for t in row[Kind.AWARD.value]))
     return record
 
 

@@ -8,15 +8,23 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from generator import search, urls
-from generator.cards import CardBook, format_day
+from generator.cards import CardBook, award_name, format_day
 from generator.index import SiteIndex
-from generator.labels import KIND_DESCRIPTIONS, KIND_LABELS, KIND_SINGULAR, count_label, label
+from generator.labels import (
+    KIND_DESCRIPTIONS,
+    KIND_LABELS,
+    KIND_SINGULAR,
+    award_kind_label,
+    count_label,
+    label,
+)
 from generator.model import LANGS, Entry, Kind, Lang, Term
 from generator.paginate import paginate
 from generator.related import related
 from generator.views import (
     X_DEFAULT,
     Alternate,
+    AwardStories,
     ContentPageInfo,
     Fact,
     Group,
@@ -33,8 +41,9 @@ from generator.views import (
     make_head,
 )
 
-OVERVIEW_KINDS = (Kind.CATEGORY, Kind.REGION, Kind.SECTOR, Kind.AWARD)
-FACT_KINDS = (Kind.MUNICIPALITY, Kind.REGION, Kind.SECTOR, Kind.CATEGORY, Kind.AWARD)
+OVERVIEW_KINDS = (Kind.CATEGORY, Kind.REGION, Kind.SECTOR, Kind.CLIENT_GROUP, Kind.AWARD)
+FACT_KINDS = (Kind.MUNICIPALITY, Kind.REGION, Kind.SECTOR, Kind.CLIENT_GROUP, Kind.CATEGORY,
+              Kind.AWARD)
 
 
 @dataclass(frozen=True)
@@ -161,7 +170,7 @@ class Planner:
                          KIND_DESCRIPTIONS[kind][lang], section=kind.value)
         if kind is Kind.AWARD:
             groups = tuple(
-                Group(year.programme or str(year.year), self._links(year.rows, lang))
+                Group(str(year.year), awards=tuple(self._award_stories(r, lang) for r in year.rows))
                 for year in self.index.awards_by_year(lang)
             )
         else:
@@ -187,7 +196,7 @@ class Planner:
             heading, intro = label("stories_title", lang), label("stories_description", lang)
             kind_label, overview_url, section = "", "", "stories"
         else:
-            heading, kind_label = term.label[lang], KIND_LABELS[term.kind][lang]
+            heading, kind_label = _term_heading(term, lang), KIND_LABELS[term.kind][lang]
             intro = term.description[lang] if term.description else label(
                 "term_description", lang, kind=KIND_SINGULAR[term.kind][lang], label=heading)
             overview_url = urls.overview(term.kind, lang) if term.kind in OVERVIEW_KINDS else ""
@@ -218,12 +227,27 @@ class Planner:
         facts = [Fact(label("organisation", lang), text=organisation)]
         for kind in FACT_KINDS:
             terms = [self.vocab[kind].get(k) for k in story.terms(kind)]
-            links = tuple(Link(t.label[lang], urls.term(t, lang)) for t in terms if t)
+            links = tuple(Link(_term_heading(t, lang), urls.term(t, lang)) for t in terms if t)
             if links:
                 facts.append(Fact(KIND_LABELS[kind][lang], links))
         if story.tags:
             facts.append(Fact(label("tags", lang), text=", ".join(story.tags)))
         return tuple(facts)
+
+    def _award_stories(self, row, lang: Lang) -> AwardStories:
+        """An award on the awards overview with the stories it went to, titles in `lang`
+        where the story has a version in it."""
+        term = row.term
+        stories = []
+        for entry in self.index.stories_of(term, lang):
+            shown = entry.best(lang)
+            other = "" if shown.lang is lang else shown.lang.value
+            stories.append(Link(shown.title, urls.story(entry.slug, shown.lang), lang=other))
+        programme = term.programme[lang] if term.programme else ""
+        return AwardStories(
+            Link(term.label[lang], urls.term(term, lang), row.count, count_label(row.count, lang)),
+            programme, award_kind_label(term.award_kind, lang), tuple(stories),
+        )
 
     def _term_links(self, kind: Kind, lang: Lang) -> tuple[Link, ...]:
         return self._links(self.index.overview(kind, lang), lang)
@@ -233,6 +257,13 @@ class Planner:
             Link(r.term.label[lang], urls.term(r.term, lang), r.count, count_label(r.count, lang))
             for r in rows
         )
+
+
+def _term_heading(term: Term, lang: Lang) -> str:
+    """A term's name on its page and in facts; an award says what it is and when."""
+    if term.kind is Kind.AWARD:
+        return f"{award_kind_label(term.award_kind, lang)}: {award_name(term, lang)}"
+    return term.label[lang]
 
 
 def _with_items(pager, items):

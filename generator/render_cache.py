@@ -24,8 +24,8 @@ class CardHtml:
     def __call__(self, context, macro: Callable[..., str], card, heading: str = "h3") -> str:
         """The HTML of `card` as `macro` renders it, with its link relative to this page."""
         t = context.get("t") or {}
-        # The macro reads these two labels; the rest of its output comes from the card.
-        key = (card, heading, t.get("in_other_language"), t.get("awarded"))
+        # The macro reads this label; the rest of its output comes from the card.
+        key = (card, heading, t.get("in_other_language"))
         html = self._html.get(key)
         if html is None:
             html = self._html[key] = str(macro(card, heading, HREF))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.frontmatter import Checker
 from generator.loader import read_text
-from generator.model import LANGS, Kind, Lang, Term, Text, Vocabularies, Vocabulary
+from generator.model import LANGS, AwardKind, Kind, Lang, Term, Text, Vocabularies, Vocabulary
 from generator.problems import Problem, suggest
 from generator.urls import is_slug, slugify
 from generator.yamlvalues import INVALID, Located, parse_yaml
@@ -15,14 +15,18 @@ from generator.yamlvalues import INVALID, Located, parse_yaml
 MAX_VOCABULARY_BYTES = 5_000_000
 FILES = {kind: f"{kind.value}.yml" for kind in Kind}
 # Regions first: municipalities refer to them.
-LOAD_ORDER = (Kind.REGION, Kind.MUNICIPALITY, Kind.CATEGORY, Kind.SECTOR, Kind.AWARD)
+LOAD_ORDER = (Kind.REGION, Kind.MUNICIPALITY, Kind.CATEGORY, Kind.SECTOR, Kind.AWARD,
+              Kind.CLIENT_GROUP)
 ENTRY_FIELDS: dict[Kind, tuple[str, ...]] = {
     Kind.CATEGORY: ("key", "fi", "sv"),
     Kind.SECTOR: ("key", "fi", "sv"),
+    Kind.CLIENT_GROUP: ("key", "fi", "sv"),
     Kind.REGION: ("key", "code", "fi", "sv"),
     Kind.MUNICIPALITY: ("key", "code", "region", "fi", "sv"),
     Kind.AWARD: ("key", "year", "programme", "fi", "sv"),
 }
+OPTIONAL_FIELDS: dict[Kind, tuple[str, ...]] = {Kind.AWARD: ("kind",)}
+AWARD_KINDS = tuple(k.value for k in AwardKind)
 LANG_FIELDS = ("label", "description", "slug")
 _SLUG_RULE = "must be lowercase letters a-z, digits and single hyphens"
 
@@ -73,7 +77,7 @@ def _term(
 ) -> Term | None:
     """One term, or None when it has a problem."""
     where = f"[{index}]"
-    data = checker.mapping(item, where, ENTRY_FIELDS[kind])
+    data = checker.mapping(item, where, ENTRY_FIELDS[kind] + OPTIONAL_FIELDS.get(kind, ()))
     if data is None:
         return None
     before = len(checker.problems)
@@ -124,8 +128,10 @@ def _lang_part(
 def _extra(
     kind: Kind, data: dict[str, Located], where: str, checker: Checker, regions: Vocabulary
 ) -> dict[str, object]:
-    """The fields only some kinds have: code, region, year, programme."""
+    """The fields only some kinds have: code, region, year, programme, an award's kind."""
     extra: dict[str, object] = {}
+    if kind is Kind.AWARD:
+        extra["award_kind"] = _award_kind(data.get("kind"), f"{where}.kind", checker)
     if "code" in data:
         loc = data["code"]
         if isinstance(loc.value, int) and not isinstance(loc.value, bool):
@@ -149,6 +155,19 @@ def _extra(
         if programme is not None:
             extra["programme"] = programme
     return extra
+
+
+def _award_kind(loc: Located | None, where: str, checker: Checker) -> AwardKind:
+    """An award's kind: a prize unless the file says otherwise."""
+    if loc is None:
+        return AwardKind.PRIZE
+    value = checker.text(loc, where, 1, 40)
+    if value in AWARD_KINDS:
+        return AwardKind(value)
+    if value is not None:
+        checker.report(loc.line, where, f"unknown award kind '{value}'; valid kinds are "
+                       + " and ".join(f"'{k}'" for k in AWARD_KINDS), suggest(value, AWARD_KINDS))
+    return AwardKind.PRIZE
 
 
 def _programme(loc: Located, where: str, checker: Checker) -> Text | None:

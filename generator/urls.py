@@ -22,6 +22,7 @@ SEGMENTS: dict[Kind, Text] = {
     Kind.MUNICIPALITY: Text(fi="kunnat", sv="kommuner"),
     Kind.SECTOR: Text(fi="toimialat", sv="sektorer"),
     Kind.AWARD: Text(fi="palkinnot", sv="priser"),
+    Kind.CLIENT_GROUP: Text(fi="asiakasryhmat", sv="klientgrupper"),
 }
 
 _FOLD = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "þ": "th"})

@@ -27,7 +27,7 @@ from generator.taxonomy import content_root_name, load_vocabularies
 from generator.yamlvalues import INVALID, Located, parse_yaml
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # the template's instructions are not a story
-AGREE = ("municipalities", "regions", "categories", "sectors", "awards")
+AGREE = ("municipalities", "regions", "categories", "sectors", "awards", "client_groups")
 _NAME_RULE = (
     "file name must be <slug>.fi.md or <slug>.sv.md, the slug 3 to 80 characters: "
     "lowercase letters a-z, digits and single hyphens"

@@ -45,6 +45,7 @@ class Link:
     url: str
     count: int | None = None
     count_text: str = ""
+    lang: str = ""  # language of the target when it differs from the page's
 
 
 @dataclass(frozen=True)
@@ -123,11 +124,22 @@ class ListingView:
 
 
 @dataclass(frozen=True)
+class AwardStories:
+    """One award on the awards overview: its page, what it is, and the stories it went to."""
+
+    award: Link
+    programme: str  # the gala or programme, in the page's language
+    kind_label: str  # "Palkittu" / "Kunniamaininta"
+    stories: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
 class Group:
-    """A titled group of term links on an overview page."""
+    """A titled group of term links, or of awards with their stories, on an overview page."""
 
     heading: str
-    links: tuple[Link, ...]
+    links: tuple[Link, ...] = ()
+    awards: tuple[AwardStories, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -189,7 +201,7 @@ def menu(lang: Lang, pages: dict[tuple[Lang, str], ContentPageInfo]) -> Menu:
         page = pages.get((lang, key))
         return (MenuItem(key, label(label_key, lang), page.url),) if page else ()
 
-    kinds = (Kind.CATEGORY, Kind.REGION, Kind.SECTOR, Kind.AWARD)
+    kinds = (Kind.CATEGORY, Kind.REGION, Kind.SECTOR, Kind.CLIENT_GROUP, Kind.AWARD)
     main = (
         MenuItem("home", label("nav_home", lang), urls.home(lang)),
         *(MenuItem(k.value, KIND_LABELS[k][lang], urls.overview(k, lang)) for k in kinds),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from generator import urls
-from generator.model import Kind, Lang, Story, Term, Text, Vocabularies, Vocabulary
+from generator.model import AwardKind, Kind, Lang, Story, Term, Text, Vocabularies, Vocabulary
 from generator.search_records import Record
 
 
@@ -17,8 +17,8 @@ def term(kind: Kind, key: str, fi: str, sv: str, **extra) -> Term:
 
 def vocabularies() -> Vocabularies:
     """A small but realistic set of vocabularies."""
-    cat, reg, mun, sec, awd = (
-        Kind.CATEGORY, Kind.REGION, Kind.MUNICIPALITY, Kind.SECTOR, Kind.AWARD,
+    cat, reg, mun, sec, awd, grp = (
+        Kind.CATEGORY, Kind.REGION, Kind.MUNICIPALITY, Kind.SECTOR, Kind.AWARD, Kind.CLIENT_GROUP,
     )
     return Vocabularies(
         categories=Vocabulary(cat, (
@@ -43,12 +43,23 @@ def vocabularies() -> Vocabularies:
         awards=Vocabulary(awd, (
             term(awd, "2019-innostavat-teot", "Innostavat teot", "Inspirerande gärningar",
                  year=2019, programme=Text("KunTeko-gaala 2019", "KunTeko-galan 2019"),
-                 slug=Text("2019-innostavat-teot", "2019-inspirerande-garningar")),
+                 slug=Text("2019-innostavat-teot", "2019-inspirerande-garningar"),
+                 award_kind=AwardKind.PRIZE),
+            term(awd, "2019-vuoden-viestintateko", "Vuoden viestintäteko",
+                 "Årets kommunikationsgärning", year=2019,
+                 programme=Text("Vuoden teko -palkinnot 2019", "Årets gärning-priserna 2019"),
+                 slug=Text("2019-vuoden-viestintateko", "2019-arets-kommunikationsgarning"),
+                 award_kind=AwardKind.HONOURABLE_MENTION),
             term(awd, "2021-suomen-kekseliain-kunta", "Suomen kekseliäin kunta",
                  "Finlands mest innovativa kommun", year=2021,
                  programme=Text("Kekseliäin kunta 2021", "Mest innovativa kommun 2021"),
                  slug=Text("2021-suomen-kekseliain-kunta",
-                           "2021-finlands-mest-innovativa-kommun")),
+                           "2021-finlands-mest-innovativa-kommun"),
+                 award_kind=AwardKind.PRIZE),
+        )),
+        client_groups=Vocabulary(grp, (
+            term(grp, "ikaantyneet", "Ikääntyneet", "Äldre"),
+            term(grp, "oma-henkilosto", "Oma henkilöstö", "Den egna personalen"),
         )),
     )
 

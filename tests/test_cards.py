@@ -4,7 +4,7 @@ import datetime
 
 from factories import story, vocabularies
 
-from generator.cards import CardBook, award_names, format_day, make_card
+from generator.cards import AwardBadge, CardBook, award_badges, format_day, make_card
 from generator.model import Lang, group_entries
 
 
@@ -28,12 +28,22 @@ def test_card_of_an_untranslated_story_is_foreign_and_links_to_its_version():
     assert card.foreign and card.story_lang is Lang.FI
     assert card.url == "fi/tarinat/x/"
     assert card.date_text == "1 januari 2024"
-    assert card.awards == ("Inspirerande gärningar 2019",)
+    assert card.awards == (AwardBadge("Prisbelönt", "Inspirerande gärningar 2019"),)
 
 
-def test_award_names_skip_unknown_keys():
-    assert award_names(("nope", "2019-innostavat-teot"), vocabularies(), Lang.FI) == (
-        "Innostavat teot 2019",
+def test_award_badges_skip_unknown_keys():
+    assert award_badges(("nope", "2019-innostavat-teot"), vocabularies(), Lang.FI) == (
+        AwardBadge("Palkittu", "Innostavat teot 2019"),
+    )
+
+
+def test_an_honourable_mention_is_never_badged_as_a_prize():
+    keys = ("2019-vuoden-viestintateko",)
+    assert award_badges(keys, vocabularies(), Lang.FI) == (
+        AwardBadge("Kunniamaininta", "Vuoden viestintäteko 2019"),
+    )
+    assert award_badges(keys, vocabularies(), Lang.SV) == (
+        AwardBadge("Hedersomnämnande", "Årets kommunikationsgärning 2019"),
     )
 
 

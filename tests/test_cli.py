@@ -31,7 +31,7 @@ def test_check_clean_exits_0_with_summary(content: Path, capsys) -> None:
     out, err = capsys.readouterr()
     assert out == ""
     assert err == ("tori check: no problems; stories checked: 3 in Finnish, 1 in Swedish; "
-                   "15 vocabulary terms\n")
+                   "17 vocabulary terms\n")
 
 
 def test_check_problems_exit_1_one_line_each(content: Path, capsys) -> None:

@@ -383,3 +383,14 @@ def test_sample_content_when_the_loader_exists():
         assert rfc4287_problems(data) == [], path
     newest = parse(files, "sv/berattelser/feed.xml").entries
     assert len(newest) == min(len(entries), feeds.FEED_SIZE)
+
+
+def test_an_honourable_mention_feed_says_so_in_its_title():
+    vocab = factories.vocabularies()
+    mention = vocab.awards.get("2019-vuoden-viestintateko")
+    prize = vocab.awards.get("2019-innostavat-teot")
+    assert feeds.term_title(mention, Lang.SV) == (
+        "Framstegsarenan \u2013 Årets gärning-priserna 2019: Årets kommunikationsgärning, "
+        "hedersomnämnande")
+    assert feeds.term_title(prize, Lang.FI) == (
+        "Tekojen tori \u2013 KunTeko-gaala 2019: Innostavat teot")

@@ -87,6 +87,13 @@ def test_keys_accept_a_single_string(checker: Checker) -> None:
     assert checker.problems == []
 
 
+def test_client_groups_are_keys_of_their_vocabulary(checker: Checker) -> None:
+    value = items(["asukkaat", "asukas"])
+    assert FIELDS["client_groups"](checker, value, "client_groups") == ("asukkaat",)
+    assert messages(checker) == [
+        "s.md:7: client_groups[1]: unknown client group 'asukas'; did you mean 'asukkaat'?"]
+
+
 def test_keys_report_index_suggestion_and_duplicates(checker: Checker) -> None:
     value = items(["yhteistyo", "digitalisointi", "Työhyvinvointi", "yhteistyo", "zzz"])
     assert checker.keys(value, "categories", Kind.CATEGORY) == ("yhteistyo",)

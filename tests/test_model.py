@@ -54,7 +54,7 @@ def test_vocabularies_by_kind() -> None:
     assert vocab[Kind.AWARD] is empty[Kind.AWARD]
     assert vocab["regions"] is empty[Kind.REGION]
     assert [v.kind for v in vocab.all()] == [Kind.CATEGORY, Kind.REGION, Kind.MUNICIPALITY,
-                                             Kind.SECTOR, Kind.AWARD]
+                                             Kind.SECTOR, Kind.AWARD, Kind.CLIENT_GROUP]
 
 
 def test_story_is_frozen_and_gives_terms_by_kind() -> None:

@@ -195,6 +195,7 @@ def test_terms_carry_key_labels_and_codes_in_vocabulary_order(document):
         {
             "key": "2019-innostavat-teot",
             "year": 2019,
+            "kind": "prize",
             "fi": "Innostavat teot",
             "sv": "Inspirerande gärningar",
         }
@@ -224,6 +225,7 @@ def test_field_order_is_the_documented_one(document):
         "categories",
         "sectors",
         "awards",
+        "client_groups",
     ]
 
 
@@ -253,6 +255,8 @@ def test_csv_has_the_same_rows_with_lists_joined(files):
     assert both["url_fi"] == SITE + "fi/tarinat/ahvenanmaa-yhdessa/"
     assert rows[0]["title_fi"] == ""
     assert rows[0]["updated"] == ""
+    assert (both["awards"], both["awards_kind"]) == ("2019-innostavat-teot", "prize")
+    assert rows[0]["awards_kind"] == "" and rows[0]["client_groups"] == ""
 
 
 def test_csv_quotes_commas_and_neutralises_formulas(files):

@@ -37,15 +37,19 @@ def test_plans_chooser_stories_listings_overviews_and_terms_with_pages():
 
 
 def test_story_view_has_facts_translation_and_alternates():
-    plan = planner(story("a", Lang.FI, awards=("2019-innostavat-teot",), tags=("LATU",)),
-                   story("a", Lang.SV, title="Svensk titel"))
+    plan = planner(story("a", Lang.FI, awards=("2019-innostavat-teot",), tags=("LATU",),
+                         client_groups=("oma-henkilosto",)),
+                   story("a", Lang.SV, title="Svensk titel", client_groups=("oma-henkilosto",)))
     (entry,) = plan.index.entries
     view = plan.story(entry, Lang.FI)
     assert [f.label for f in view.facts] == [
-        "Organisaatio", "Kunnat", "Alueet", "Teemat", "Palkinnot", "Avainsanat"]
+        "Organisaatio", "Kunnat", "Alueet", "Asiakasryhmät", "Teemat", "Palkinnot", "Avainsanat"]
     awards = next(f for f in view.facts if f.label == "Palkinnot")
     assert [(link.label, link.url) for link in awards.links] == [
-        ("Innostavat teot", "fi/palkinnot/2019-innostavat-teot/")]
+        ("Palkittu: Innostavat teot 2019", "fi/palkinnot/2019-innostavat-teot/")]
+    groups = plan.story(entry, Lang.SV).facts[3]
+    assert (groups.label, [(link.label, link.url) for link in groups.links]) == (
+        "Klientgrupper", [("Den egna personalen", "sv/klientgrupper/den-egna-personalen/")])
     assert view.translation.url == "sv/berattelser/a/" and view.translation.title == "Svensk titel"
     assert view.head.switch_url == "sv/berattelser/a/"
     assert view.date_text == "1. tammikuuta 2024" and view.head.og_type == "article"
@@ -75,9 +79,27 @@ def test_region_listing_names_its_municipalities_with_stories():
 
 def test_overview_views_and_award_groups():
     plan = planner(story("a", awards=("2021-suomen-kekseliain-kunta",)),
-                   story("b", awards=("2019-innostavat-teot",)))
+                   story("b", awards=("2019-innostavat-teot",), title="Mikkelin teko"),
+                   story("c", Lang.SV, awards=("2019-vuoden-viestintateko",), title="Vanda"),
+                   story("c", Lang.FI, awards=("2019-vuoden-viestintateko",), title="Vantaa"),
+                   story("d", Lang.SV, awards=("2019-vuoden-viestintateko",), title="Bara svenska",
+                         day="2024-02-01"))
     awards = plan.overview(Kind.AWARD, Lang.FI)
-    assert [g.heading for g in awards.groups] == ["Kekseliäin kunta 2021", "KunTeko-gaala 2019"]
+    assert [g.heading for g in awards.groups] == ["2021", "2019"]  # newest year first, then
+    # each award with its stories newest first, titled in the page's language where possible
+    got = [(a.award.label, a.programme, a.kind_label, [(s.label, s.url, s.lang) for s in a.stories])
+           for a in awards.groups[1].awards]
+    assert got == [
+        ("Innostavat teot", "KunTeko-gaala 2019", "Palkittu",
+         [("Mikkelin teko", "fi/tarinat/b/", "")]),
+        ("Vuoden viestintäteko", "Vuoden teko -palkinnot 2019", "Kunniamaininta",
+         [("Bara svenska", "sv/berattelser/d/", "sv"), ("Vantaa", "fi/tarinat/c/", "")]),
+    ]
+    (sv_award,) = [a for a in plan.overview(Kind.AWARD, Lang.SV).groups[1].awards
+                   if a.kind_label == "Hedersomnämnande"]
+    assert [s.label for s in sv_award.stories] == ["Bara svenska", "Vanda"]
+    groups = plan.overview(Kind.CLIENT_GROUP, Lang.FI)
+    assert groups.head.url == "fi/asiakasryhmat/" and groups.heading == "Asiakasryhmät"
     regions = plan.overview(Kind.REGION, Lang.SV)
     assert [link.label for link in regions.groups[0].links][-1] == "Åland"
 

@@ -6,7 +6,7 @@ from generator.render_cache import HREF, card_html_global, once_global
 
 MACROS = """
 {%- macro card(c, heading="h3", href="") -%}
-<{{ heading }}><a href="{{ href or (c.url | url) }}">{{ c.title | e }}</a> {{ t.awarded }}
+<{{ heading }}><a href="{{ href or (c.url | url) }}">{{ c.title | e }}</a> {{ t.in_other_language }}
 {{- "</" ~ heading ~ ">" }}
 {%- endmacro -%}
 {%- macro cards(items, heading="h3") -%}
@@ -44,9 +44,9 @@ class Card:
         self.url, self.title = url, title
 
 
-def render(env, page, items, awarded="Palkittu", heading="h3"):
+def render(env, page, items, awarded="ruotsiksi", heading="h3"):
     return env.get_template("page.html").render(
-        page=page, items=items, heading=heading, t={"awarded": awarded})
+        page=page, items=items, heading=heading, t={"in_other_language": awarded})
 
 
 def test_links_are_relative_to_each_page_though_the_html_is_cached():
@@ -54,9 +54,9 @@ def test_links_are_relative_to_each_page_though_the_html_is_cached():
     env = environment(counter)
     card = Card("fi/tarinat/x/", "A & B")
     top = render(env, "fi/", [card])
-    assert top == '<h3><a href="../fi/tarinat/x/">A &amp; B</a> Palkittu</h3>|'
+    assert top == '<h3><a href="../fi/tarinat/x/">A &amp; B</a> ruotsiksi</h3>|'
     deep = render(env, "fi/tarinat/sivu/2/", [card])
-    assert deep == '<h3><a href="../../../../fi/tarinat/x/">A &amp; B</a> Palkittu</h3>|'
+    assert deep == '<h3><a href="../../../../fi/tarinat/x/">A &amp; B</a> ruotsiksi</h3>|'
     assert HREF not in deep
 
 
@@ -68,7 +68,7 @@ def test_each_card_is_rendered_once_per_heading_and_labels():
     env.globals["tori_card"] = spy(env.globals["tori_card"], calls)
     for page in ("fi/", "fi/a/", "fi/b/"):
         render(env, page, [card])
-    assert "Pris" in render(env, "sv/", [card], awarded="Pris")
+    assert "på finska" in render(env, "sv/", [card], awarded="på finska")
     assert render(env, "fi/", [card], heading="h2").startswith("<h2>")
     assert calls == [1, 0, 0, 1, 1]
 

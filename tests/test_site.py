@@ -8,6 +8,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+import yaml
 from sitebuild import SITE_FIXTURE, build_site, site_files
 
 SITE_URL = "https://example.org/tori/"
@@ -29,6 +30,7 @@ FI_TERMS = {
     "toimialat": ["koko-kunta", "ruoka-ja-puhtauspalvelut", "sosiaali-ja-terveysala"],
     "palkinnot": ["2019-innostavat-teot", "2019-vuoden-viestintateko",
                   "2021-suomen-kekseliain-kunta"],
+    "asiakasryhmat": ["asukkaat", "oma-henkilosto"],
 }
 SV_TERMS = {
     "teman": ["arbetshalsa", "digitalisering", "innovation", "kommunikation",
@@ -41,6 +43,7 @@ SV_TERMS = {
                  "social-och-halsovardssektorn"],
     "priser": ["2019-arets-kommunikationsgarning", "2019-inspirerande-garningar",
                "2021-finlands-mest-innovativa-kommun"],
+    "klientgrupper": ["den-egna-personalen", "invanare"],
 }
 
 
@@ -236,7 +239,60 @@ def test_overviews_show_counts_empty_terms_and_each_languages_alphabet(html):
 def test_awards_overview_groups_by_year_newest_first(html):
     tree = html("sv/priser/")
     headings = texts(tree, "//article//h2")
-    assert len(headings) == 2 and "2021" in headings[0] and "2019" in headings[1]
+    assert headings == ["2021", "2019"]
+    awards_2019 = tree.xpath("//article//h2[.='2019']/following-sibling::section")
+    assert [texts(s, ".//h3")[0] for s in awards_2019] == [
+        "Inspirerande gärningar", "Årets kommunikationsgärning"]  # Swedish alphabet: Å last
+    inspiring, communication = awards_2019
+    assert "Prisbelönt" in texts(inspiring, ".//p")[0]
+    assert "Hedersomnämnande" in texts(communication, ".//p")[0]
+    # newest first; Hollola in its Swedish version, Mikkeli (Finnish only) marked as Finnish
+    stories = [(a.text_content(), a.get("lang"), a.get("href"))
+               for a in inspiring.xpath(".//ul/li/a")]
+    assert stories == [
+        ("Mikkelin ruoka- ja puhtauspalvelut innostivat", "fi",
+         "../../fi/tarinat/mikkeli-ruokapalvelut/"),
+        ("Hollola undvek permitteringar när hela personalen utvecklade arbetet", None,
+         "../berattelser/hollola-latu/"),
+    ]
+    (vantaa,) = communication.xpath(".//ul/li/a")
+    assert (vantaa.get("lang"), vantaa.get("href")) == (
+        "fi", "../../fi/tarinat/vantaa-ollaanihmisiksi/")
+
+
+def test_client_groups_overview_counts_the_published_stories_of_each_group(html):
+    counts: dict[str, set[str]] = {}
+    for path in (SITE_FIXTURE / "content" / "stories").glob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        if not front.get("draft"):  # a story counts once, whichever languages it has
+            for key in front.get("client_groups", []):
+                counts.setdefault(key, set()).add(path.name.split(".")[0])
+    groups = yaml.safe_load(
+        (SITE_FIXTURE / "content" / "taxonomies" / "client_groups.yml").read_text("utf-8"))
+    for lang, many in (("fi", "tarinaa"), ("sv", "berättelser")):
+        labels = {g["key"]: g[lang]["label"] for g in groups}
+        expected = sorted(f"{labels[k]} {len(s)} {many}" for k, s in counts.items())
+        page = html("fi/asiakasryhmat/" if lang == "fi" else "sv/klientgrupper/")
+        assert sorted(texts(page, "//ul[@class='tori-terms']/li")) == expected
+        assert len(expected) == 2  # the draft's group has no published story and no entry
+    story = html("sv/berattelser/soite-aktiivinen-tuki/")
+    links = story.xpath("//aside[@class='tori-facts']//dd/a[contains(@href,'klientgrupper')]")
+    assert [(a.text, a.get("href")) for a in links] == [
+        ("Den egna personalen", "../../klientgrupper/den-egna-personalen/")]
+
+
+def test_honourable_mention_is_never_shown_as_a_prize(html):
+    card_badges = "//span[contains(@class,'tori-badge--award')]"
+    tree = html("fi/palkinnot/2019-vuoden-viestintateko/")
+    assert texts(tree, "//article[@class='tori-card']" + card_badges) == [
+        "Kunniamaininta: Vuoden viestintäteko 2019"]
+    assert texts(tree, "//h1") == ["Kunniamaininta: Vuoden viestintäteko 2019"]
+    sv = html("sv/priser/2019-arets-kommunikationsgarning/")
+    assert texts(sv, card_badges) == ["Hedersomnämnande: Årets kommunikationsgärning 2019"]
+    story = html("fi/tarinat/vantaa-ollaanihmisiksi/")
+    facts = texts(story, "//aside[@class='tori-facts']//dd/a[contains(@href,'palkinnot')]")
+    assert facts == ["Kunniamaininta: Vuoden viestintäteko 2019"]
+    assert "Palkittu" not in " ".join(texts(story, "//aside[@class='tori-facts']"))
 
 
 def test_region_page_lists_its_municipalities_with_stories(html):

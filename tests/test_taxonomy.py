@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Kind, Text
+from generator.model import AwardKind, Kind, Text
 from generator.taxonomy import FILES, content_root_name, load_vocabularies
 from generator.urls import slugify
 
@@ -47,12 +47,46 @@ def test_extra_fields_of_regions_municipalities_and_awards() -> None:
     assert award.year == 2019
     assert award.programme == Text("KunTeko-gaala 2019", "KunTeko-galan 2019")
     assert award.slug.sv == "2019-inspirerande-garningar"
+    assert award.award_kind is AwardKind.PRIZE  # the default when the file gives no kind
+    assert vocab.categories.get("yhteistyo").award_kind is None  # only awards have a kind
+
+
+def test_award_kind_is_read_and_an_unknown_kind_names_the_valid_ones(content: Path) -> None:
+    award = ("- key: {key}\n  year: 2019\n  kind: {kind}\n  programme: {{fi: Gaala, sv: Galan}}\n"
+             "  fi: {{label: {key}}}\n  sv: {{label: {key}}}\n")
+    write(content, Kind.AWARD, award.format(key="mention", kind="honourable-mention")
+          + award.format(key="prize", kind="prize") + award.format(key="wrong", kind="Prize"))
+    vocab, problems = load_vocabularies(content)
+    assert vocab.awards.get("mention").award_kind is AwardKind.HONOURABLE_MENTION
+    assert vocab.awards.get("prize").award_kind is AwardKind.PRIZE
+    assert "wrong" not in vocab.awards
+    assert [p.text() for p in problems] == [
+        "content/taxonomies/awards.yml:15: [2].kind: unknown award kind 'Prize'; valid kinds are "
+        "'prize' and 'honourable-mention'; did you mean 'prize'?"]
+
+
+def test_client_groups_load_like_sectors(content: Path) -> None:
+    write(content, Kind.CLIENT_GROUP, "- key: ikaantyneet\n  fi: {label: Ikääntyneet}\n"
+                                      "  sv: {label: Äldre}\n- key: x\n  fi: {label: Y}\n")
+    vocab, problems = load_vocabularies(content)
+    assert vocab.client_groups.get("ikaantyneet").slug == Text("ikaantyneet", "aldre")
+    assert [p.text() for p in problems] == [
+        "content/taxonomies/client_groups.yml:4: [1].key: must be 2 to 80 characters long (now 1)",
+        "content/taxonomies/client_groups.yml:4: [1].sv: required field is missing"]
 
 
 def test_real_vocabularies_are_valid_and_complete() -> None:
     vocab, problems = load_vocabularies(REAL)
     assert [p.text() for p in problems] == []
     assert (len(vocab.categories), len(vocab.sectors), len(vocab.awards)) == (22, 7, 9)
+    assert 8 <= len(vocab.client_groups) <= 12
+    assert all(t.description for t in vocab.client_groups)  # one sentence in each language
+    firsts = {t.description[lang].split()[0] for t in vocab.client_groups for lang in ("fi", "sv")}
+    assert len(firsts) > len(vocab.client_groups)  # descriptions do not all start alike
+    mentions = {t.key for t in vocab.awards if t.award_kind is AwardKind.HONOURABLE_MENTION}
+    # facts.md: Vantaa, Pöytyä and Hämeenkyrö got honourable mentions in January 2020
+    assert mentions == {"2019-vuoden-viestintateko", "2019-vuoden-teknologiateko",
+                        "2019-vuoden-ymparistoteko"}
     assert len(vocab.regions) == 19
     assert vocab.municipalities.get("maarianhamina").code == "478"
     assert all(t.key == slugify(t.label.fi) for t in vocab.municipalities)

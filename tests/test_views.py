@@ -30,7 +30,8 @@ def test_menu_has_the_fixed_sections_and_content_pages_that_exist():
     }
     sv = menu(Lang.SV, pages)
     assert [i.label for i in sv.main] == [
-        "Startsida", "Teman", "Regioner", "Sektorer", "Priser", "Alla berättelser", "Om tjänsten"]
+        "Startsida", "Teman", "Regioner", "Sektorer", "Klientgrupper", "Priser", "Alla berättelser",
+        "Om tjänsten"]
     assert [i.url for i in sv.main][:3] == ["sv/", "sv/teman/", "sv/regioner/"]
     assert [i.key for i in sv.footer] == ["about"]
     fi = menu(Lang.FI, pages)

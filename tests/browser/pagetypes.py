@@ -20,7 +20,7 @@ CONTENT = REPO / "content"
 STORIES = CONTENT / "stories"
 
 # Kinds with an overview page (municipalities are reached through their regions).
-OVERVIEW_KINDS = (Kind.CATEGORY, Kind.REGION, Kind.SECTOR, Kind.AWARD)
+OVERVIEW_KINDS = (Kind.CATEGORY, Kind.REGION, Kind.SECTOR, Kind.CLIENT_GROUP, Kind.AWARD)
 # A query word that occurs in stories of both languages (a municipality name).
 SEARCH_QUERY = "Hollola"
 
