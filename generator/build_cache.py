@@ -25,6 +25,7 @@ DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-ext
                  "markdown-it-py", "nh3", "babel", "pyyaml")
 PAGES = "pages"
 STORIES = "stories.pickle"
+DATA = "data"
 T = TypeVar("T")
 
 
@@ -182,6 +183,10 @@ class Memo:
         self._used[key] = value
         return value  # type: ignore[return-value]
 
+    def used_keys(self) -> list[str]:
+        """The keys of the results this build asked for, in the order asked."""
+        return list(self._used)
+
     def save(self) -> None:
         """Keep what this build used (and only that) for the next build."""
         self._by_key = self._used
@@ -216,6 +221,8 @@ class BuildCache:
         self.stories = Memo(folder / STORIES)
         self._code = code_version(())
         self._salts: dict[tuple[int, str, str], str] = {}
+        self.content_key = ""  # a digest of the loaded stories, set by load_content
+        self._data_used: set[str] = set()
 
     def load_content(self, content_dir: Path, *, include_drafts: bool):
         """`validate.load_content`, each story file loaded once for its bytes and context."""
@@ -233,7 +240,23 @@ class BuildCache:
                     today.isoformat())
             return self.stories.get(file, salt, lambda: load_story(file, root, vocab, today))
 
-        return load_content(content_dir, include_drafts=include_drafts, load=load)
+        content = load_content(content_dir, include_drafts=include_drafts, load=load)
+        self.content_key = digest(str(include_drafts), *self.stories.used_keys())
+        return content
+
+    def data(self, name: str, inputs: str, compute: Callable[[], T]) -> T:
+        """`compute()`, kept for the loaded content, the code and `inputs` (e.g. site_url)."""
+        key = digest(self._code, self.content_key, name, inputs)
+        self._data_used.add(key)
+        path = self.folder / DATA / f"{key}.pickle"
+        try:
+            with path.open("rb") as stream:
+                return pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+        value = compute()
+        _write_atomically(path, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        return value
 
     def pages(self) -> PageCache:
         """A page cache for one build (it records which pages the build used)."""
@@ -244,3 +267,8 @@ class BuildCache:
         self.stories.save()
         if pages is not None and prune:
             pages.prune()
+            for entry in os.scandir(self.folder / DATA) if (self.folder / DATA).is_dir() else ():
+                if entry.name.removesuffix(".pickle") not in self._data_used:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+        self._data_used = set()

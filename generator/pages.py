@@ -217,7 +217,7 @@ class Site:
 
 
 def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
-            cache: PageCache | None = None) -> Site:
+            cache: PageCache | None = None, keep=None) -> Site:
     """Replace sources with generated pages and data files; return what templates need."""
     drop_sources(files)
     pages, problems = content_pages(files)
@@ -226,7 +226,8 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
     index = build_index(group_entries(content.stories), content.vocab)
     planner = Planner(index, pages, settings)
     planned = list(planner.generated())
-    add_data(files, config, data_outputs(planner, planned, pages.values(), config.site_url))
+    add_data(files, config, data_outputs(planner, planned, pages.values(), config.site_url,
+                                         keep))
     views = add_pages(files, config, planned)
     menus = {lang: menu(lang, pages) for lang in LANGS}
     salt = ""

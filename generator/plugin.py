@@ -71,7 +71,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         settings = Settings(opts.per_page, opts.home_newest, opts.home_awarded, opts.related)
         try:
             self.pages = self.cache.pages() if self.cache else None
-            self.site = prepare(files, config, content, settings, self.pages)
+            keep = self.cache.data if self.cache else None
+            self.site = prepare(files, config, content, settings, self.pages, keep)
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         records = Path(opts.search_records) if opts.search_records else None

@@ -139,3 +139,20 @@ def test_a_build_without_the_cache_is_the_same(tmp_path):
     cached = build_site(SITE_FIXTURE, tmp_path / "cached")
     assert not (tmp_path / "unused").exists()
     assert site_files(plain, skip=()) == site_files(cached, skip=())
+
+
+def test_data_is_computed_once_for_the_same_content_and_inputs(tmp_path):
+    from generator.build_cache import BuildCache
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"feed.xml": b"<feed/>"}
+
+    cache = BuildCache(tmp_path)
+    assert cache.data("feeds", "https://a/", compute) == {"feed.xml": b"<feed/>"}
+    assert BuildCache(tmp_path).data("feeds", "https://a/", compute) == {"feed.xml": b"<feed/>"}
+    assert len(calls) == 1
+    cache.data("feeds", "https://b/", compute)  # another site_url
+    assert len(calls) == 2
