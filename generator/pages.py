@@ -217,8 +217,11 @@ class Site:
 
 
 def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
-            cache: PageCache | None = None, keep=None) -> Site:
-    """Replace sources with generated pages and data files; return what templates need."""
+            cache: PageCache | None = None, keep=None, mode: str = "build") -> Site:
+    """Replace sources with generated pages and data files; return what templates need.
+
+    `mode` ("build" or "serve") is part of the page cache's keys: the preview differs.
+    """
     drop_sources(files)
     pages, problems = content_pages(files)
     if problems:
@@ -232,7 +235,7 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
     menus = {lang: menu(lang, pages) for lang in LANGS}
     salt = ""
     if cache is not None:
-        salt = digest(code_version(config.theme.dirs), config_fingerprint(config),
+        salt = digest(code_version(config.theme.dirs), config_fingerprint(config), mode,
                       repr(menus), repr(sorted(pages.items())))
     return Site(
         planner=planner,

@@ -72,7 +72,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         try:
             self.pages = self.cache.pages() if self.cache else None
             keep = self.cache.data if self.cache else None
-            self.site = prepare(files, config, content, settings, self.pages, keep)
+            self.site = prepare(files, config, content, settings, self.pages, keep,
+                                mode="serve" if self.serving else "build")
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         records = Path(opts.search_records) if opts.search_records else None
