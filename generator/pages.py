@@ -178,7 +178,7 @@ class Site:
     def context_for(self, page: Page) -> dict[str, object] | None:
         """The template variables of `page`: its view, its language's labels and menu."""
         uri = page.file.src_uri
-        if page.meta.get("template") == CACHED_TEMPLATE:
+        if self.from_cache(page):
             html = self.cache.get(self._keys[uri])
             if html is not None:
                 return {"tori_cached": html}
@@ -198,10 +198,14 @@ class Site:
     def _context(self, view) -> dict[str, object]:
         return {**self.frame(view.head.lang), "tori": view}
 
+    def from_cache(self, page: Page) -> bool:
+        """Whether `page` is shown from the cache: its output is final, as it was written."""
+        return page.meta.get("template") == CACHED_TEMPLATE
+
     def store(self, page: Page, output: str) -> None:
         """Keep a rendered generated page in the cache under its key."""
         key = self._keys.pop(page.file.src_uri, None)
-        if key is not None and page.meta.get("template") != CACHED_TEMPLATE:
+        if key is not None and not self.from_cache(page):
             self.cache.put(key, output)
 
     def search_records(self, bodies: Mapping[str, str],
