@@ -143,6 +143,7 @@ class Site:
     _keys: dict[str, str] = field(default_factory=dict)  # src_uri -> key, to store or to read
     _views: dict[str, object] = field(default_factory=dict)  # views built by prepare_page
     reused: int = 0  # generated pages shown from the cache in this build
+    _missing: set[str] = field(default_factory=set)  # found by prepare_page, gone when read
 
     def prepare_page(self, page: Page) -> None:
         """Set the page's template; look a generated page up in the cache."""
@@ -183,6 +184,7 @@ class Site:
             if html is not None:
                 return {"tori_cached": html}
             # gone since prepare_page (another build pruned it): render the page after all
+            self._missing.add(uri)
             planned = self.views[uri]
             return {**self._context(planned.view()), "tori_cached": None,
                     "tori_template": planned.template}
@@ -200,7 +202,8 @@ class Site:
 
     def from_cache(self, page: Page) -> bool:
         """Whether `page` is shown from the cache: its output is final, as it was written."""
-        return page.meta.get("template") == CACHED_TEMPLATE
+        return (page.meta.get("template") == CACHED_TEMPLATE
+                and page.file.src_uri not in self._missing)
 
     def store(self, page: Page, output: str) -> None:
         """Keep a rendered generated page in the cache under its key."""

@@ -156,3 +156,10 @@ def test_data_is_computed_once_for_the_same_content_and_inputs(tmp_path):
     assert len(calls) == 1
     cache.data("feeds", "https://b/", compute)  # another site_url
     assert len(calls) == 2
+
+
+def test_a_page_gone_from_the_cache_during_the_build_is_rendered(tmp_path, monkeypatch):
+    first = build_site(SITE_FIXTURE, tmp_path / "first", cache=tmp_path / "cache")
+    monkeypatch.setattr(PageCache, "get", lambda self, key: None)  # pruned by another build
+    again = build_site(SITE_FIXTURE, tmp_path / "again", cache=tmp_path / "cache")
+    assert site_files(again, skip=()) == site_files(first, skip=())
