@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -57,6 +58,8 @@ CACHE = Path(".cache") / "tori"  # the plugin's default cache folder, beside mkd
 POLL = 0.05  # seconds between two fetches of the edited page
 SERVE_TIMEOUT = 1800.0  # the first build of `mkdocs serve` at 10 000 stories on a busy machine
 EDIT_TIMEOUT = 300.0
+INDEXED = r"Pagefind indexed .*? pages \(([\d.]+) s"
+BUILT = r"Documentation built in ([\d.]+) seconds"
 # A sentence each edit adds; the number makes every edit new. Finnish like the story itself.
 EDIT = "\n\nTätä synteettistä tarinaa muokattiin vertailuajossa {mark}.\n"
 
@@ -81,6 +84,10 @@ class Row:
     cold: list[Measure] = field(default_factory=list)
     cached: list[Measure] = field(default_factory=list)
     serve: list[Measure] = field(default_factory=list)  # cpu_seconds: 0, not measured
+    # From the logs: the cached builds' search indexing (s, the build waits for it) and the
+    # build times `mkdocs serve` reported for its rebuilds after each edit.
+    cached_index: list[float] = field(default_factory=list)
+    serve_builds: list[float] = field(default_factory=list)
 
 
 def load() -> float:
@@ -121,8 +128,14 @@ def mkdocs_build(config: Path, site: Path, cold: bool) -> Measure:
     shutil.rmtree(site, ignore_errors=True)
     if cold:
         shutil.rmtree(config.parent / CACHE, ignore_errors=True)
-    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
+    return timed([sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
                  config.parent, config.parent / "build.log")
+
+
+def logged(log: Path, pattern: str) -> list[float]:
+    """Every number the pattern's group catches in a log."""
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    return [float(m) for m in re.findall(pattern, text)]
 
 
 def edited_story(corpus: Path) -> tuple[Path, str]:
@@ -219,9 +232,11 @@ def measure(size: int, runs: int, seed: int, out: Path, serve: bool) -> Row:
         for number in range(runs):
             story.write_text(original + EDIT.format(mark=f"build-{number}"), encoding="utf-8")
             row.cached.append(mkdocs_build(config, site, cold=False))
+            row.cached_index += logged(config.parent / "build.log", INDEXED)
             _say(size, "cached after one edit", number, row.cached[-1])
         if serve:
             row.serve = serve_after_edit(config, story, original, runs, runs)
+            row.serve_builds = logged(config.parent / "serve.log", BUILT)[1:]  # not the first
     finally:
         story.write_text(original, encoding="utf-8")
     return row
@@ -237,10 +252,16 @@ def median(values: list[Measure], key: str = "seconds") -> float:
     return statistics.median(getattr(m, key) for m in values) if values else 0.0
 
 
+def _both(values: list[Measure]) -> str:
+    """Median wall time and, in brackets, median CPU time."""
+    return f"{median(values):.1f} ({median(values, 'cpu_seconds'):.1f})"
+
+
 def table(rows: Sequence[Row], about: dict[str, str]) -> str:
     """The results as Markdown: medians, each run, peak memory and the load."""
     lines = [
-        "| stories | cold (s) | cached after one edit (s) | serve-after-edit (s) | Hugo cold (s) "
+        "| stories | cold, wall (CPU) s | cached after one edit, wall (CPU) s "
+        "| serve-after-edit s | Hugo cold, wall (CPU) s "
         "| peak MB: cold / cached / serve / Hugo | load (1 min) during the runs |",
         "| ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ]
@@ -250,8 +271,8 @@ def table(rows: Sequence[Row], about: dict[str, str]) -> str:
         peaks = " / ".join(f"{max((m.peak_mb for m in ms), default=0):.0f}"
                            for ms in (r.cold, r.cached, r.serve, r.hugo))
         serve = f"{median(r.serve):.2f}" if r.serve else "-"
-        lines.append(f"| {r.stories} | {median(r.cold):.1f} | {median(r.cached):.1f} | {serve} "
-                     f"| {median(r.hugo):.1f} | {peaks} | {loads} |")
+        lines.append(f"| {r.stories} | {_both(r.cold)} | {_both(r.cached)} | {serve} "
+                     f"| {_both(r.hugo)} | {peaks} | {loads} |")
     lines += ["", "Each run (wall s, CPU s in brackets):", ""]
     for r in rows:
         for name, ms in (("Hugo cold", r.hugo), ("cold", r.cold), ("cached", r.cached),
@@ -259,6 +280,12 @@ def table(rows: Sequence[Row], about: dict[str, str]) -> str:
             cells = ", ".join(f"{m.seconds:.2f}" + (f" ({m.cpu_seconds:.1f})" if m.cpu_seconds
                                                     else "") for m in ms) or "-"
             lines.append(f"- {r.stories} stories, {name}: {cells}")
+        if r.cached_index:
+            lines.append(f"- {r.stories} stories, search indexing the cached builds waited for "
+                         f"(from their logs): {', '.join(f'{s:.1f}' for s in r.cached_index)} s")
+        if r.serve_builds:
+            lines.append(f"- {r.stories} stories, `mkdocs serve` rebuild times after the edits "
+                         f"(its log): {', '.join(f'{s:.2f}' for s in r.serve_builds)} s")
     lines += ["", *verdicts(rows), ""]
     lines.append("Machine: " + ", ".join(f"{key} {value}" for key, value in about.items()))
     return "\n".join(lines) + "\n"
@@ -305,7 +332,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="folder for corpora, builds and results (default bench/out)")
     parser.add_argument("--no-serve", dest="serve", action="store_false",
                         help="leave out serve-after-edit")
+    parser.add_argument("--report", type=Path, metavar="JSON",
+                        help="print the table of an earlier run's compare.json and stop")
     args = parser.parse_args(argv)
+    if args.report:
+        data = json.loads(args.report.read_text(encoding="utf-8"))
+        rows = [Row(r["stories"], r["files"], *([Measure(**m) for m in r[k]] for k in
+                                               ("hugo", "cold", "cached", "serve")),
+                    r.get("cached_index", []), r.get("serve_builds", []))
+                for r in data["rows"]]
+        print(table(rows, data["machine"]))
+        return 0
     if args.runs < 1:
         parser.error(f"--runs must be at least 1, got {args.runs}")
     if shutil.which("hugo") is None:
