@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -144,6 +144,9 @@ class Site:
     _views: dict[str, object] = field(default_factory=dict)  # views built by prepare_page
     reused: int = 0  # generated pages shown from the cache in this build
     _missing: set[str] = field(default_factory=set)  # found by prepare_page, gone when read
+    # serve: whether the file at a destination already holds the page of a key (preview.py)
+    keep: Callable[[str, str], bool] | None = None
+    kept: set[str] = field(default_factory=set)  # src_uris of pages left as they are on disk
 
     def prepare_page(self, page: Page) -> None:
         """Set the page's template; look a generated page up in the cache."""
@@ -161,7 +164,11 @@ class Site:
             self._views[page.file.src_uri] = view
             return
         self._keys[page.file.src_uri] = key
-        if self.cache.has(key):
+        if self.keep is not None and self.keep(page.file.dest_uri, key):
+            page.meta["template"] = CACHED_TEMPLATE
+            self.kept.add(page.file.src_uri)
+            self.reused += 1
+        elif self.cache.has(key):
             page.meta["template"] = CACHED_TEMPLATE
             self.reused += 1
         else:
@@ -179,6 +186,8 @@ class Site:
     def context_for(self, page: Page) -> dict[str, object] | None:
         """The template variables of `page`: its view, its language's labels and menu."""
         uri = page.file.src_uri
+        if uri in self.kept:
+            return {"tori_cached": ""}  # empty output: MkDocs leaves the file as it is
         if self.from_cache(page):
             html = self.cache.get(self._keys[uri])
             if html is not None:
@@ -224,7 +233,8 @@ class Site:
 
 
 def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
-            cache: PageCache | None = None, keep=None, mode: str = "build") -> Site:
+            cache: PageCache | None = None, keep=None, mode: str = "build",
+            unchanged: Callable[[str, str], bool] | None = None) -> Site:
     """Replace sources with generated pages and data files; return what templates need.
 
     `mode` ("build" or "serve") is part of the page cache's keys: the preview differs.
@@ -251,6 +261,7 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
         menus=menus,
         cache=cache,
         salt=salt,
+        keep=unchanged if cache is not None else None,
     )
 
 

@@ -15,7 +15,7 @@ from generator.labels import for_lang
 from generator.model import LANGS, Lang
 from generator.pages import Site, cache_for, material_strings, prepare
 from generator.plan import Settings
-from generator.preview import clear_in_background
+from generator.preview import Preview, SkippedPages
 from generator.problems import ContentError, format_problems
 from generator.render_cache import card_html_global, once_global
 from generator.validate import load_content
@@ -36,17 +36,22 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.pages: PageCache | None = None
         self.records = None  # serve: the search records, indexed after the build
         self.background = search_index.Background(on_done=_indexed)
+        self.preview = Preview()  # serve: the files of the last preview build
+        self.outputs: list[str] = []  # serve: every destination of this build's files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown only while an editor previews with `mkdocs serve`.
         self.serving = command == "serve"
+        if self.serving:  # pages left in place are "skipped" by MkDocs: not news to the editor
+            logging.getLogger("mkdocs.commands.build").addFilter(
+                SkippedPages(lambda: self.site.kept if self.site else ()))
 
     def on_pre_build(self, *, config):
-        # Before MkDocs empties the site folder: stop indexing the previous preview, and move
-        # the preview out of the way rather than have MkDocs delete it file by file.
+        # Before MkDocs empties the site folder: stop indexing the previous preview, and hide
+        # the preview's files so that what did not change stays (put back in on_files).
         self.background.cancel()
         if self.serving:
-            clear_in_background(Path(config.site_dir))
+            self.preview.hide(Path(config.site_dir))
 
     def on_shutdown(self) -> None:
         self.background.cancel()
@@ -60,6 +65,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     # Run early so other plugins see the generated pages in the files collection.
     @event_priority(50)
     def on_files(self, files, *, config):
+        if self.serving:
+            self.preview.unhide(Path(config.site_dir))
         drafts = self.serving if self.config.drafts is None else self.config.drafts
         if self.cache is None:
             content = load_content(Path(config.docs_dir), include_drafts=drafts)
@@ -73,7 +80,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             self.pages = self.cache.pages() if self.cache else None
             keep = self.cache.data if self.cache else None
             self.site = prepare(files, config, content, settings, self.pages, keep,
-                                mode="serve" if self.serving else "build")
+                                mode="serve" if self.serving else "build",
+                                unchanged=self.preview.unchanged if self.serving else None)
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         records = Path(opts.search_records) if opts.search_records else None
@@ -95,6 +103,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         records = self.site.search_records(bodies, config.site_url or "/")
         if self.serving:  # the preview shows the edit first and indexes afterwards
             self.records = records
+            self.outputs = [f.dest_uri for f in files]
+            self.preview.keep_static(files)
         else:
             self.indexer.start(records)
         return env
@@ -109,6 +119,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
 
     def on_post_build(self, *, config):
         if self.serving:
+            self.preview.finish(Path(config.site_dir), self.outputs)
             self.background.start(self.indexer, self.records)
             self.records = None
         else:
@@ -124,14 +135,17 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             self.cache.finish(self.pages, prune=not self.serving)
 
     def on_build_error(self, *, error):
+        self.preview.fail()
         if self.indexer is not None:
             self.indexer.cancel()
 
     @event_priority(-100)  # last, so the cache keeps the page as it is written
     def on_post_page(self, output, *, page, config):
-        self.site.store(page, output)
         # The page is written next; dropping its Markdown and HTML keeps memory flat on big sites.
         page.markdown = page.content = None
+        if page.file.src_uri in self.site.kept:  # serve: the file on disk is this page already
+            return ""
+        self.site.store(page, output)
         return output
 
     def on_template_context(self, context, *, template_name, config):
