@@ -1,4 +1,4 @@
-"""Read story, YAML and image files: safe reading, file names, front matter split from body."""
+"""Read story, page, YAML and image files: safe reading, file names, front matter split off."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontmatter.default_handlers import YAMLHandler
-
 from generator.problems import Problem
 
 MAX_STORY_BYTES = 1_000_000
 FILENAME_RE = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>fi|sv)\.md$")
-_BOUNDARY = YAMLHandler.FM_BOUNDARY
+_BOUNDARY = re.compile(r"^-{3,}\s*$")  # a front-matter fence line, as Jekyll and MkDocs read it
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,8 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-import frontmatter
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -17,6 +16,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator import urls
 from generator.build_cache import BuildCache, PageCache, code_version, digest
+from generator.content_pages import ContentPage
 from generator.index import build_index
 from generator.labels import for_lang
 from generator.model import LANGS, Lang, group_entries
@@ -95,24 +95,28 @@ def add_data(files: Files, config: MkDocsConfig, data: Mapping[str, bytes | str]
         files.append(File.generated(config, path, content=content))
 
 
-def content_pages(files: Files) -> tuple[dict[tuple[Lang, str], ContentPageInfo], list[Problem]]:
-    """The Markdown pages of content/fi and content/sv keyed by language and `key`."""
+def content_pages(
+    files: Files, checked: Iterable[ContentPage]
+) -> tuple[dict[tuple[Lang, str], ContentPageInfo], list[Problem]]:
+    """The Markdown pages of content/fi and content/sv keyed by language and `key`.
+
+    Their front matter was read and checked with the rest of the content (content_pages.py);
+    a page MkDocs publishes that the check did not see is a problem, never published unchecked.
+    """
+    by_source = {page.source: page for page in checked}
     pages, problems = {}, []
     for file in files.documentation_pages():
         lang = _lang_of(file.src_uri)
         if lang is None or file.generated_by:
             continue
-        try:
-            meta = frontmatter.loads(file.content_string).metadata
-        except Exception as error:  # YAML and encoding errors alike: report, don't crash
+        page = by_source.get(file.src_uri)
+        if page is None:
             where = os.path.relpath(file.abs_src_path) if file.abs_src_path else file.src_uri
-            problems.append(Problem(where, 0, "front matter", f"cannot be read: {error}".replace(
-                "\n", " "), "write it as YAML between two '---' lines"))
+            problems.append(Problem(where, 0, "file", "is not a content page the check read",
+                                    "content pages are Markdown files in content/fi, content/sv"))
             continue
-        key = str(meta.get("key") or file.src_uri)
-        title = str(meta.get("title") or PurePosixPath(file.src_uri).stem)
-        pages[(lang, key)] = ContentPageInfo(
-            lang, key, file.url, title, str(meta.get("description") or "")
+        pages[(lang, page.key)] = ContentPageInfo(
+            lang, page.key, file.url, page.title, page.description
         )
     return pages, problems
 
@@ -240,7 +244,7 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
     `mode` ("build" or "serve") is part of the page cache's keys: the preview differs.
     """
     drop_sources(files)
-    pages, problems = content_pages(files)
+    pages, problems = content_pages(files, content.pages)
     if problems:
         raise ContentError(problems)
     index = build_index(group_entries(content.stories), content.vocab)

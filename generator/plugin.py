@@ -85,6 +85,11 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         records = Path(opts.search_records) if opts.search_records else None
+        if records is not None:
+            try:  # refused before the build has written anything
+                search_index.check_records_dir(records)
+            except search_index.SearchIndexError as err:
+                raise PluginError(str(err)) from None
         # The preview's records name another site_url: its shards are kept apart.
         shards = self.cache.folder / ("search-serve" if self.serving else "search") \
             if self.cache else None
@@ -105,8 +110,11 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             self.records = records
             self.outputs = [f.dest_uri for f in files]
             self.preview.keep_static(files)
-        else:
+            return env
+        try:
             self.indexer.start(records)
+        except search_index.SearchIndexError as err:
+            raise PluginError(str(err)) from None
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):

@@ -36,6 +36,10 @@ if TYPE_CHECKING:  # search_records imports search, which imports this module's 
 BUNDLE = "pagefind"  # the folder Pagefind writes, at the site root
 RECORD = "index.html"  # a record's file name in its page's folder, as the page itself
 SHARD_PAGES = 2_000  # pages per Pagefind run: about 360 MB at its peak
+# The build's own mark in a records folder it made: only such a folder is emptied at a build.
+MARKER = ".tori-search-records"
+MARKER_TEXT = ("Made by the generator plugin (option search_records) to keep Pagefind's input;\n"
+               "the build empties this folder each time. Keep nothing else here.\n")
 
 
 class SearchIndexError(Exception):
@@ -70,8 +74,7 @@ class Indexer:
         if self.records_dir is None:
             self.source = Path(tempfile.mkdtemp(prefix="tori-search-"))
         else:
-            shutil.rmtree(self.records_dir, ignore_errors=True)
-            self.source = self.records_dir
+            self.source = fresh_records_dir(self.records_dir)
         if write_records(records, self.source, self.shard_pages):
             self.run(self.source)
         else:  # Pagefind refuses to write an empty index; a site without stories has none
@@ -178,6 +181,33 @@ class Background:
                 os.killpg(process.pid, signal.SIGKILL)
         self.thread.join()
         self.thread = self.indexer = None
+
+
+def check_records_dir(folder: Path) -> None:
+    """Refuse a records folder the build did not make, unless it is missing or empty."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise SearchIndexError(
+            f"search_records: {folder} is not a folder; nothing was deleted. "
+            "Give the path of a new or empty folder for the search records.")
+    if folder.is_dir() and not (folder / MARKER).is_file() and any(folder.iterdir()):
+        raise SearchIndexError(
+            f"search_records: {folder} holds files that the build did not make (it has no "
+            f"{MARKER} file), so it is not emptied and nothing was deleted. Give a new or "
+            "empty folder for the search records, or move those files away yourself.")
+
+
+def fresh_records_dir(folder: Path) -> Path:
+    """Empty (or make) a records folder that check_records_dir accepted, and mark it as ours."""
+    check_records_dir(folder)  # again: the folder may have changed since the build began
+    if folder.is_dir():
+        for entry in folder.iterdir():
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    return folder
 
 
 def write_records(records: Iterable[Record], root: Path, shard_pages: int = SHARD_PAGES) -> int:

@@ -1,4 +1,5 @@
-"""Load and validate all content: vocabularies, every story file, translations that agree."""
+"""Load and validate all content: vocabularies, every story file, translations that agree,
+the content pages' front matter."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.content_pages import ContentPage, load_pages
 from generator.frontmatter import (
     FIELDS,
     REQUIRED,
@@ -41,6 +43,7 @@ class Content:
     vocab: Vocabularies
     stories: tuple[Story, ...]  # valid versions, sorted by (slug, lang); drafts only if asked
     problems: tuple[Problem, ...]  # sorted
+    pages: tuple[ContentPage, ...] = ()  # the content pages of content/fi and content/sv
 
 
 @dataclass(frozen=True)
@@ -213,11 +216,15 @@ def load_content(
         problems += item.problems
     siblings = _siblings(files, Path(content_dir), vocab, today) if paths is not None else []
     problems += check_translations(loaded + siblings, reported)
+    pages: tuple[ContentPage, ...] = ()
+    if paths is None:  # a check of the whole content, as the build does
+        pages, found = load_pages(Path(content_dir))
+        problems += found
     stories = [item.story for item in loaded if item.story is not None]
     if not include_drafts:
         stories = [story for story in stories if not story.draft]
     stories.sort(key=lambda story: (story.slug, story.lang.value))
-    return Content(vocab, tuple(stories), tuple(sorted(set(problems))))
+    return Content(vocab, tuple(stories), tuple(sorted(set(problems))), pages)
 
 
 def _siblings(

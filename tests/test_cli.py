@@ -49,6 +49,24 @@ def test_check_problems_exit_1_one_line_each(content: Path, capsys) -> None:
     assert err == "tori check: 3 problems in 1 file\n"
 
 
+def test_check_reports_content_pages_with_the_stories(content: Path, capsys) -> None:
+    story = content / "stories" / "lieksa-etapalvelut.fi.md"
+    story.write_bytes(story.read_bytes().replace(b"title:", b"titel:"))
+    (content / "sv").mkdir()
+    (content / "sv" / "om-tjansten.md").write_text(
+        "---\ntitle: Om tjänsten\ndescription: [Vad\nkey: about\n---\n\nText.\n",
+        encoding="utf-8")
+    assert cli.main(["check"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "content/stories/lieksa-etapalvelut.fi.md:1: title: required field is missing",
+        "content/stories/lieksa-etapalvelut.fi.md:2: titel: unknown field; did you mean 'title'?",
+        "content/sv/om-tjansten.md:4: front matter: not valid YAML: "
+        "did not find expected ',' or ']'",
+    ]
+    assert err == "tori check: 3 problems in 2 files\n"
+
+
 def test_check_github_format(content: Path, capsys) -> None:
     story = content / "stories" / "vantaa-luonnos.fi.md"
     story.write_text(story.read_text().replace("draft: true", "draft: kyllä"))

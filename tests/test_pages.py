@@ -4,6 +4,8 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
+from generator.content_pages import ContentPage
+from generator.model import Lang
 from generator.pages import (
     BodylessPage,
     add_data,
@@ -14,6 +16,7 @@ from generator.pages import (
     src_uri,
 )
 from generator.plan import Planned
+from generator.views import ContentPageInfo
 
 
 def config(tmp_path):
@@ -69,19 +72,19 @@ def test_data_files_replace_files_of_the_same_path(tmp_path):
     assert len(files) == 2
 
 
-def test_content_pages_read_key_title_and_report_bad_front_matter(tmp_path):
+def test_content_pages_take_their_checked_front_matter_and_refuse_unchecked_pages(tmp_path):
     cfg = config(tmp_path)
     docs = tmp_path / "docs"
-    (docs / "fi").mkdir()
+    (docs / "fi").mkdir(parents=True)
     (docs / "fi" / "tietoa.md").write_text("---\ntitle: Tietoa\nkey: about\n---\nX\n")
-    (docs / "fi" / "rikki.md").write_text("---\ntitle: [auki\n---\nX\n")
-    files = Files([File(p, str(docs), cfg.site_dir, True)
-                   for p in ("fi/tietoa.md", "fi/rikki.md")])
-    pages, problems = content_pages(files)
-    (info,) = pages.values()
-    assert (info.key, info.title, info.url) == ("about", "Tietoa", "fi/tietoa/")
-    (problem,) = problems
-    assert problem.path.endswith("fi/rikki.md") and problem.field == "front matter"
+    (docs / "fi" / "uusi.md").write_text("---\ntitle: Uusi\nkey: new\n---\nX\n")
+    files = Files([File(p, str(docs), cfg.site_dir, True) for p in ("fi/tietoa.md", "fi/uusi.md")])
+    checked = [ContentPage(Lang.FI, "fi/tietoa.md", "about", "Tietoa", "Palvelusta.", 3)]
+    pages, problems = content_pages(files, checked)
+    assert pages == {(Lang.FI, "about"): ContentPageInfo(Lang.FI, "about", "fi/tietoa/",
+                                                         "Tietoa", "Palvelusta.")}
+    (problem,) = problems  # a page MkDocs would publish that the content check did not read
+    assert problem.path.endswith("fi/uusi.md") and problem.field == "file"
 
 
 def test_pages_without_markdown_skip_the_converter(tmp_path):

@@ -12,6 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from sitebuild import SITE_FIXTURE, build_site
 
+from generator import search_index
 from generator.problems import format_problems
 from generator.validate import load_content
 
@@ -36,6 +37,19 @@ def test_bad_content_fails_the_build_with_the_checkers_messages(tmp_path, caplog
     break_story(project)
     expected = format_problems(load_content(project / "content").problems)
     assert "digitalisointi" in expected
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(project, tmp_path / "out")
+    assert expected in caplog.text
+
+
+def test_a_broken_content_page_fails_the_build_as_tori_check_reports_it(tmp_path, caplog):
+    project = copy_fixture(tmp_path)
+    page = project / "content" / "fi" / "tietoa-palvelusta.md"
+    page.write_text(page.read_text().replace("key: about", "key: about\nhide: [toc]"))
+    break_story(project)
+    expected = format_problems(load_content(project / "content").problems)
+    assert "content/fi/tietoa-palvelusta.md:5: hide: unknown field on a content page" in expected
+    assert "digitalisointi" in expected  # the story's problem too: all reported at once
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(project, tmp_path / "out")
     assert expected in caplog.text
@@ -81,3 +95,34 @@ def test_theme_sitemap_is_not_rendered():
     config = config.plugins.on_config(config)
     assert "sitemap.xml" not in config.theme.static_templates
     assert "404.html" in config.theme.static_templates
+
+
+def with_search_records(project, folder):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "home_awarded: 2", f"home_awarded: 2\n      search_records: {folder}"))
+
+
+def test_search_records_in_a_foreign_folder_fail_the_build_and_delete_nothing(tmp_path, caplog):
+    project = copy_fixture(tmp_path)
+    notes = tmp_path / "notes"
+    (notes / "sub").mkdir(parents=True)
+    (notes / "keep.txt").write_text("do not lose me", encoding="utf-8")
+    with_search_records(project, notes)
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(project, tmp_path / "out")
+    assert f"search_records: {notes} holds files that the build did not make" in caplog.text
+    assert (notes / "keep.txt").read_text(encoding="utf-8") == "do not lose me"
+    assert sorted(p.name for p in notes.iterdir()) == ["keep.txt", "sub"]
+
+
+def test_search_records_folder_made_by_the_build_is_reused(tmp_path):
+    project = copy_fixture(tmp_path)
+    records = tmp_path / "records"
+    with_search_records(project, records)
+    build_site(project, tmp_path / "out")
+    assert (records / search_index.MARKER).is_file()
+    first = sorted(p.relative_to(records) for p in records.rglob("index.html"))
+    assert first  # the fixture's stories
+    build_site(project, tmp_path / "out")  # the second build takes its own folder again
+    assert sorted(p.relative_to(records) for p in records.rglob("index.html")) == first

@@ -103,11 +103,73 @@ def test_the_indexer_works_in_the_background_from_a_temporary_folder(tmp_path):
 
 def test_the_indexer_keeps_the_records_in_a_folder_asked_for(tmp_path):
     kept = tmp_path / "kept"
-    (kept / "000/fi/tarinat/vanha").mkdir(parents=True)  # from an earlier build: cleared first
     indexer = search_index.Indexer(tmp_path / "site", kept)
     indexer.start(RECORDS)
     assert indexer.finish().pages == {"fi": 2, "sv": 1}
     assert sorted(p.name for p in (kept / "000/fi/tarinat").iterdir()) == ["latu", "robotti"]
+    assert (kept / search_index.MARKER).is_file()  # the build says the folder is its own
+
+
+def test_a_records_folder_the_build_made_is_emptied_and_reused(tmp_path):
+    kept = tmp_path / "kept"
+    first = search_index.Indexer(tmp_path / "site", kept)
+    first.start(RECORDS[:1])
+    first.finish()
+    (kept / "000/fi/tarinat/vanha").mkdir(parents=True)  # as if left by an earlier build
+    (kept / "001").mkdir()
+    again = search_index.Indexer(tmp_path / "site", kept)
+    again.start(RECORDS)
+    assert again.finish().pages == {"fi": 2, "sv": 1}
+    assert sorted(p.name for p in kept.iterdir()) == [search_index.MARKER, "000"]
+    assert sorted(p.name for p in (kept / "000/fi/tarinat").iterdir()) == ["latu", "robotti"]
+
+
+def test_an_empty_records_folder_is_taken_and_marked(tmp_path):
+    kept = tmp_path / "empty"
+    kept.mkdir()
+    indexer = search_index.Indexer(tmp_path / "site", kept)
+    indexer.start(RECORDS)
+    indexer.finish()
+    assert (kept / search_index.MARKER).is_file() and (kept / "000").is_dir()
+
+
+def test_a_folder_the_build_did_not_make_is_refused_and_nothing_deleted(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "keep.txt").write_text("a maintainer's notes", encoding="utf-8")
+    with pytest.raises(search_index.SearchIndexError) as refused:
+        search_index.check_records_dir(notes)
+    with pytest.raises(search_index.SearchIndexError, match="did not make"):
+        search_index.Indexer(tmp_path / "site", notes).start(RECORDS)
+    message = str(refused.value)
+    assert message.startswith(f"search_records: {notes} holds files that the build did not make")
+    assert "nothing was deleted" in message and "new or empty folder" in message
+    assert (notes / "keep.txt").read_text(encoding="utf-8") == "a maintainer's notes"
+    assert sorted(p.name for p in notes.iterdir()) == ["keep.txt"]
+
+
+def test_a_folder_filled_by_hand_after_the_check_is_still_not_emptied(tmp_path):
+    notes = tmp_path / "notes"
+    search_index.check_records_dir(notes)  # missing: accepted
+    indexer = search_index.Indexer(tmp_path / "site", notes)
+    notes.mkdir()
+    (notes / "keep.txt").write_text("written meanwhile", encoding="utf-8")
+    with pytest.raises(search_index.SearchIndexError, match="nothing was deleted"):
+        indexer.start(RECORDS)
+    assert (notes / "keep.txt").is_file()
+
+
+@pytest.mark.parametrize("kind", ["file", "symlink"])
+def test_a_records_path_that_is_not_a_plain_folder_is_refused(tmp_path, kind):
+    target = tmp_path / "records"
+    if kind == "file":
+        target.write_text("x", encoding="utf-8")
+    else:
+        (tmp_path / "elsewhere").mkdir()
+        target.symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(search_index.SearchIndexError, match="is not a folder; nothing was deleted"):
+        search_index.Indexer(tmp_path / "site", target).start(RECORDS)
+    assert target.exists()
 
 
 def test_without_stories_the_indexer_removes_a_stale_bundle_and_reports_nothing(tmp_path):

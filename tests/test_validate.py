@@ -1,9 +1,10 @@
 """Tests for generator.validate: whole content folders, one fixture folder per kind of bad input.
 
 Each tests/fixtures/problems/<case>/ holds `stories/` (and `taxonomies/` when the case is about
-vocabularies; otherwise tests/fixtures/vocab/ is used) and `expected.txt`, the exact output
-lines. After a deliberate change of messages, rewrite them with
-`TORI_UPDATE_EXPECTED=1 python3 -m pytest tests/test_validate.py` and review the diff.
+vocabularies; otherwise tests/fixtures/vocab/ is used; `fi/` and `sv/` when it is about content
+pages) and `expected.txt`, the exact output lines. After a deliberate change of messages,
+rewrite them with `TORI_UPDATE_EXPECTED=1 python3 -m pytest tests/test_validate.py` and review
+the diff.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ CASES = sorted(p.name for p in (FIXTURES / "problems").iterdir() if p.is_dir())
 TODAY = datetime.date(2025, 6, 1)
 
 
-def make_content(tmp_path: Path, stories: Path | None, taxonomies: Path | None = None) -> Path:
-    """A content folder in tmp_path built from fixture folders."""
+def make_content(tmp_path: Path, stories: Path | None, taxonomies: Path | None = None,
+                 pages: Path | None = None) -> Path:
+    """A content folder in tmp_path built from fixture folders (content pages from `pages`)."""
     content = tmp_path / "content"
     content.mkdir()
     shutil.copytree(taxonomies or FIXTURES / "vocab" / "taxonomies", content / "taxonomies")
@@ -32,6 +34,9 @@ def make_content(tmp_path: Path, stories: Path | None, taxonomies: Path | None =
         shutil.copytree(stories, content / "stories", symlinks=True)
     else:
         (content / "stories" / "images").mkdir(parents=True)
+    for lang in ("fi", "sv"):
+        if pages is not None and (pages / lang).is_dir():
+            shutil.copytree(pages / lang, content / lang, symlinks=True)
     return content
 
 
@@ -40,7 +45,8 @@ def test_problem_case_reports_exact_lines(case: str, tmp_path: Path) -> None:
     folder = FIXTURES / "problems" / case
     taxonomies = folder / "taxonomies"
     own = taxonomies if taxonomies.is_dir() else None
-    content = make_content(tmp_path, folder / "stories", own)
+    stories = folder / "stories"
+    content = make_content(tmp_path, stories if stories.is_dir() else None, own, folder)
     result = load_content(content, today=TODAY)
     lines = [problem.text() for problem in result.problems]
     expected_file = folder / "expected.txt"

@@ -21,6 +21,9 @@ PINNED_REF = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@(?P<sha>[0-9a-f]{40})$"
 VERSION_COMMENT = re.compile(r"^v\d+\.\d+\.\d+$")
 
 
+INSTALL_PROJECT = "python -m pip install --no-deps -e ."  # after the lock: its deps are locked
+
+
 def workflow_paths() -> list[Path]:
     """Every workflow file in the repository, sorted."""
     return sorted(WORKFLOWS.glob("*.y*ml"))
@@ -194,8 +197,9 @@ def test_check_workflow_runs_the_checks_on_pull_requests():
     python = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
     assert python["with"]["python-version"] == "3.11"
     assert python["with"]["cache"] == "pip"
+    assert python["with"]["cache-dependency-path"] == "requirements/*.txt"
     assert run_commands(job) == [
-        "python -m pip install -e .",
+        f"python -m pip install --require-hashes -r requirements/build.txt\n{INSTALL_PROJECT}",
         "tori check --format github",
         "mkdocs build --strict",
         "bash scripts/test",
@@ -217,6 +221,52 @@ def test_publish_workflow_deploys_main_with_least_privilege():
     assert step["id"] == "deployment" and step["uses"].startswith("actions/deploy-pages@")
     upload = next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"
+
+
+def test_publish_installs_the_locks_and_builds_only_what_passed_the_checks():
+    build = load(WORKFLOWS / "publish.yml")["jobs"]["build"]
+    commands = run_commands(build)
+    install = f"python -m pip install --require-hashes -r requirements/test.txt\n{INSTALL_PROJECT}"
+    order = [
+        f"{install}\nnpm ci --no-audit --no-fund --loglevel=error",
+        "tori check --format github",
+        'python -m pytest -m "not browser" -q -p no:cacheprovider',
+        "mkdocs build --strict",
+    ]
+    assert [c for c in commands if c in order] == order
+    assert not [c for c in commands if "pip install" in c and c not in order]
+    node = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/setup-node@"))
+    assert node["with"]["cache-dependency-path"] == "package-lock.json"
+    upload = next(i for i, s in enumerate(build["steps"]) if "upload-pages" in s.get("uses", ""))
+    tests = next(i for i, s in enumerate(build["steps"]) if "pytest" in s.get("run", ""))
+    assert tests < upload
+
+
+def test_scripts_test_installs_the_test_lock_with_hashes_then_the_project():
+    script = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
+    installs = [line.strip() for line in script.splitlines() if "pip install" in line]
+    flags = "python3 -m pip install --quiet --disable-pip-version-check"
+    assert installs == [f"{flags} --require-hashes -r requirements/test.txt",
+                        f"{flags} --no-deps -e ."]
+
+
+def test_dependabot_keeps_the_locks_actions_and_npm_tools_current():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    ecosystems = {u["package-ecosystem"]: u["directory"] for u in config["updates"]}
+    assert ecosystems == {"github-actions": "/", "pip": "/", "npm": "/"}
+    # Dependabot's pip updater reads the requirements/ folder of the directory it is given.
+    locks = sorted(path.name for path in (ROOT / "requirements").glob("*.txt"))
+    assert locks == ["build.txt", "test.txt"]
+
+
+def test_the_readme_first_command_builds_from_the_build_lock_in_one_line():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first, second = [line.strip() for line in readme.split("## What is where")[0].splitlines()
+                     if line.startswith("    ")]
+    assert first == ("python3 -m venv .venv && . .venv/bin/activate && pip install "
+                     "--require-hashes -r requirements/build.txt && pip install --no-deps -e . "
+                     "&& mkdocs build")
+    assert second == "bash scripts/test"
 
 
 def test_publish_build_is_dated_by_the_commit_before_building():

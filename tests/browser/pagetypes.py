@@ -7,13 +7,13 @@ checks follow the content instead of hard-coding slugs.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from pathlib import Path
-
-import frontmatter
+from pathlib import Path, PurePosixPath
 
 from generator import urls
 from generator.model import LANGS, Kind, Lang
+from generator.validate import Content, load_content
 
 REPO = Path(__file__).resolve().parents[2]
 CONTENT = REPO / "content"
@@ -39,9 +39,16 @@ def story_files() -> dict[str, dict[Lang, Path]]:
     return found
 
 
+@functools.cache
+def _content() -> Content:
+    """The sample content, read and checked as the build reads it."""
+    return load_content(CONTENT)
+
+
 def _has_image(path: Path) -> bool:
     """Whether a story file has an image."""
-    return bool(frontmatter.load(path).metadata.get("image"))
+    source = f"stories/{path.name}"
+    return any(story.image for story in _content().stories if story.source == source)
 
 
 def _first(slugs: list[str], what: str) -> str:
@@ -106,10 +113,10 @@ def search_with_results(site: Path, lang: Lang) -> str:
 def content_pages(lang: Lang) -> dict[str, str]:
     """The content pages of a language (home excluded) by their `key`, with their URLs."""
     pages = {}
-    for path in sorted((CONTENT / lang.value).glob("*.md")):
-        key = frontmatter.load(path).metadata.get("key")
-        if path.stem != "index" and key:
-            pages[str(key)] = f"{lang.value}/{path.stem}/"
+    for page in _content().pages:
+        source = PurePosixPath(page.source)
+        if page.lang is lang and source.stem != "index":
+            pages[page.key] = f"{source.with_suffix('').as_posix()}/"
     return pages
 
 
