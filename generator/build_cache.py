@@ -15,7 +15,7 @@ import importlib.metadata
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -209,6 +209,29 @@ def images_version(content_dir: Path) -> str:
     return digest(*parts)
 
 
+class Recent:
+    """Values computed in this build or the one before, by hashable key (memory only).
+
+    For what a `mkdocs serve` rebuild can reuse from the previous one: feeds and open-data
+    rows whose stories (the same objects, kept by Memo) did not change.
+    """
+
+    def __init__(self) -> None:
+        self._now: dict[Hashable, object] = {}
+        self._before: dict[Hashable, object] = {}
+
+    def __call__(self, key: Hashable, compute: Callable[[], T]) -> T:
+        if key in self._now:
+            return self._now[key]  # type: ignore[return-value]
+        value = self._before[key] if key in self._before else compute()
+        self._now[key] = value
+        return value  # type: ignore[return-value]
+
+    def turn(self) -> None:
+        """A new build: what the last one used is kept, the rest dropped."""
+        self._before, self._now = self._now, {}
+
+
 class BuildCache:
     """The caches of one site: loaded stories and rendered pages, under one folder.
 
@@ -222,6 +245,7 @@ class BuildCache:
         self._code = code_version(())
         self._salts: dict[tuple[int, str, str], str] = {}
         self.content_key = ""  # a digest of the loaded stories, set by load_content
+        self.recent = Recent()  # feeds and open-data rows, between serve rebuilds
         self._data_used: set[str] = set()
 
     def load_content(self, content_dir: Path, *, include_drafts: bool):
@@ -229,6 +253,7 @@ class BuildCache:
         from generator.validate import load_content, load_story
 
         self._salts.clear()
+        self.recent.turn()
         images = images_version(content_dir)
 
         def load(file: Path, root: Path, vocab, today):

@@ -25,17 +25,18 @@ def sitemap_urls(planned: Iterable[Planned], pages: Iterable[ContentPageInfo]):
 
 
 def data_outputs(planner, planned: list[Planned], pages: Iterable[ContentPageInfo],
-                 site_url: str, keep=None) -> dict[str, bytes | str]:
+                 site_url: str, keep=None, remember=None) -> dict[str, bytes | str]:
     """Every generated data file; tells `planner` which listings have a feed.
 
     `keep(name, inputs, compute)`, when given, may answer with what `compute()` returned for
     the same stories and vocabularies before (the build cache): feeds and open data depend
-    on nothing else but `site_url`.
+    on nothing else but `site_url`. `remember` keeps single feeds and rows (feeds.py).
     """
     entries, vocab = planner.index.entries, planner.vocab
 
     def content_files() -> tuple[dict[str, bytes], dict[str, bytes]]:
-        return feed_files(entries, vocab, site_url), data_files(entries, vocab, site_url)
+        return (feed_files(entries, vocab, site_url, remember),
+                data_files(entries, vocab, site_url, remember))
 
     feeds, data = (keep("feeds+opendata", site_url, content_files) if keep
                    else content_files())

@@ -238,7 +238,7 @@ class Site:
 
 def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
             cache: PageCache | None = None, keep=None, mode: str = "build",
-            unchanged: Callable[[str, str], bool] | None = None) -> Site:
+            unchanged: Callable[[str, str], bool] | None = None, remember=None) -> Site:
     """Replace sources with generated pages and data files; return what templates need.
 
     `mode` ("build" or "serve") is part of the page cache's keys: the preview differs.
@@ -251,7 +251,7 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
     planner = Planner(index, pages, settings)
     planned = list(planner.generated())
     add_data(files, config, data_outputs(planner, planned, pages.values(), config.site_url,
-                                         keep))
+                                         keep, remember))
     views = add_pages(files, config, planned)
     menus = {lang: menu(lang, pages) for lang in LANGS}
     salt = ""

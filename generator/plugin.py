@@ -46,6 +46,10 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             logging.getLogger("mkdocs.commands.build").addFilter(
                 SkippedPages(lambda: self.site.kept if self.site else ()))
 
+    def recent(self):
+        """Serve: single feeds and open-data rows kept between rebuilds."""
+        return self.cache.recent if self.serving and self.cache else None
+
     def on_pre_build(self, *, config):
         # Before MkDocs empties the site folder: stop indexing the previous preview, and hide
         # the preview's files so that what did not change stays (put back in on_files).
@@ -81,7 +85,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             keep = self.cache.data if self.cache else None
             self.site = prepare(files, config, content, settings, self.pages, keep,
                                 mode="serve" if self.serving else "build",
-                                unchanged=self.preview.unchanged if self.serving else None)
+                                unchanged=self.preview.unchanged if self.serving else None,
+                                remember=self.recent())
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         records = Path(opts.search_records) if opts.search_records else None

@@ -163,3 +163,21 @@ def test_a_page_gone_from_the_cache_during_the_build_is_rendered(tmp_path, monke
     monkeypatch.setattr(PageCache, "get", lambda self, key: None)  # pruned by another build
     again = build_site(SITE_FIXTURE, tmp_path / "again", cache=tmp_path / "cache")
     assert site_files(again, skip=()) == site_files(first, skip=())
+
+
+def test_recent_keeps_what_the_last_build_used():
+    from generator.build_cache import Recent
+
+    calls = []
+    recent = Recent()
+
+    def value(name):
+        return lambda: calls.append(name) or name.upper()
+
+    assert recent("a", value("a")) == "A" and recent("b", value("b")) == "B"
+    recent.turn()
+    assert recent("a", value("a")) == "A"  # from the build before
+    recent.turn()
+    recent.turn()  # "b" was not used by the build between: gone
+    assert recent("b", value("b")) == "B"
+    assert calls == ["a", "b", "b"]
