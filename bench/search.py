@@ -45,7 +45,7 @@ if str(REPO) not in sys.path:  # so the script runs without installing the packa
 
 from bench.corpus import CorpusError, write_corpus  # noqa: E402
 from bench.run import NOT_LINKED, OUT, BuildError, build_once  # noqa: E402
-from generator import search, search_bundle, search_index, urls  # noqa: E402
+from generator import search, urls  # noqa: E402
 from generator.model import Lang  # noqa: E402
 
 TARGET_KB = 300
@@ -97,7 +97,7 @@ def build(size: int, seed: int, reuse: bool) -> tuple[Path, Path, float]:
     """
     site = OUT / f"search-site-{size}"  # apart from bench/run.py's folders: both may run
     records = OUT / f"search-records-{size}"
-    if reuse and (site / search_index.BUNDLE / search_bundle.ENTRY).is_file() and (
+    if reuse and (site / search.BUNDLE / search.ENTRY).is_file() and (
             records.is_dir()):
         return site, records, 0.0
     corpus = OUT / f"search-corpus-{size}"
@@ -125,8 +125,8 @@ def index_alone(site: Path, records: Path) -> tuple[float, float, float]:
 
     CPU time (user + system of the process tree) says more than wall time on a shared machine.
     """
-    code = ("import sys, pathlib; from generator import search_index;"
-            " search_index.build_index(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]))")
+    code = ("import sys, pathlib; from generator import search;"
+            " search.build_index(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]))")
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", code, str(records), str(site)], cwd=REPO)
     # wait4 reports the child and its waited-for descendants: Pagefind's peak is in it
@@ -180,23 +180,25 @@ def measure_query(site: Path, address: str) -> tuple[str, list[Fetch]]:
 
 
 def measure(size: int, seed: int, reuse: bool, query: str, name: str, value: str,
-            lang: Lang = Lang.FI) -> Figures:
-    """Build (or reuse), index again on its own, and run one query with one filter."""
+            lang: Lang = Lang.FI, index: bool = True) -> Figures:
+    """Build (or reuse), index again on its own (unless not `index`), and run one query with
+    at most one filter (none when `name` is empty)."""
     site, records, build_s = build(size, seed, reuse)
-    index_s, index_cpu_s, index_mb = index_alone(site, records)
-    bundle = site / search_index.BUNDLE
-    entry = json.loads((bundle / search_bundle.ENTRY).read_text(encoding="utf-8"))
+    index_s, index_cpu_s, index_mb = index_alone(site, records) if index else (0.0, 0.0, 0.0)
+    bundle = site / search.BUNDLE
+    entry = json.loads((bundle / search.ENTRY).read_text(encoding="utf-8"))
     files = [f for f in bundle.rglob("*") if f.is_file()]
-    address = f"{urls.search(lang)}?q={quote(query)}&{name}={quote(value)}"
+    address = f"{urls.search(lang)}?q={quote(query)}" + (
+        f"&{name}={quote(value)}" if name else "")
     status, fetches = measure_query(site, address)
-    in_bundle = [f for f in fetches if f.path.startswith(f"/{search_index.BUNDLE}/")]
+    in_bundle = [f for f in fetches if f.path.startswith(f"/{search.BUNDLE}/")]
     others = [f for f in fetches if f not in in_bundle]
     return Figures(
         stories=size, build_s=build_s, index_s=index_s, index_cpu_s=index_cpu_s,
         index_rss_mb=index_mb,
         indexed_pages={k: v["page_count"] for k, v in sorted(entry["languages"].items())},
         bundle_mb=round(sum(f.stat().st_size for f in files) / 1e6, 1), bundle_files=len(files),
-        query=f"{query} + {name}={value} ({lang})", results=status,
+        query=f"{query}{f' + {name}={value}' if name else ''} ({lang})", results=status,
         query_kb=round(sum(f.bytes for f in in_bundle) / 1000, 1),
         query_gzip_kb=round(sum(f.gzip_bytes for f in in_bundle) / 1000, 1),
         page_kb=round(sum(f.bytes for f in others) / 1000, 1),
@@ -235,14 +237,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--query", default="ajanvarausta", help="the search words")
     parser.add_argument("--lang", default=Lang.FI.value, choices=[lang.value for lang in Lang],
                         help="the search page's language (default fi)")
-    parser.add_argument("--filter", default="region=Uusimaa", metavar="NAME=VALUE",
-                        help="one filter of the search page (default region=Uusimaa)")
+    parser.add_argument("--filter", default="region=uusimaa", metavar="NAME=VALUE",
+                        help="one filter of the search page (default region=uusimaa, a key;"
+                             " an empty string for none)")
+    parser.add_argument("--no-index", action="store_true",
+                        help="with --reuse, only run the query (no indexing figures)")
     args = parser.parse_args(argv)
     name, _, value = args.filter.partition("=")
-    if name not in search.FILTERS or not value:
+    if args.filter and (name not in search.FILTERS or not value):
         parser.error(f"--filter must be NAME=VALUE with NAME one of {', '.join(search.FILTERS)}")
     try:
-        fig = measure(args.n, args.seed, args.reuse, args.query, name, value, Lang(args.lang))
+        fig = measure(args.n, args.seed, args.reuse, args.query, name, value, Lang(args.lang),
+                      index=not args.no_index)
     except (BuildError, CorpusError, OSError) as err:
         print(f"bench/search.py: {err}", file=sys.stderr)
         return 2

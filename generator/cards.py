@@ -26,7 +26,7 @@ class Card:
     """One story as a listing in language `lang` shows it."""
 
     slug: str
-    url: str  # site-relative URL of the version shown
+    url: str  # site-relative URL of the story's page in the listing's language
     story_lang: Lang  # language of the version shown
     foreign: bool  # no version in the listing's language: shown in the other with a badge
     title: str
@@ -62,7 +62,7 @@ def make_card(entry: Entry, lang: Lang, vocab: Vocabularies) -> Card:
     regions = (vocab.regions.get(k) for k in story.regions)
     return Card(
         slug=entry.slug,
-        url=urls.story(entry.slug, story.lang),
+        url=urls.story(entry.slug, lang),
         story_lang=story.lang,
         foreign=story.lang is not lang,
         title=story.title,

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from generator.collation import sort_key
 from generator.model import LANGS, Entry, Kind, Lang, Story, Term, Vocabularies
 
-# Overviews that list terms without stories too, so readers see what is missing.
-SHOW_EMPTY = frozenset({Kind.CATEGORY, Kind.REGION})
+# The one vocabulary too long to list whole: its overview lists the municipalities with stories.
+ONLY_WITH_STORIES = frozenset({Kind.MUNICIPALITY})
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ class AwardYear:
     year: int
     programme: str  # the gala or programme, in the page's language
     rows: tuple[TermCount, ...]
+
+
+RegionRows = tuple[Term, tuple[TermCount, ...]]  # a region and its municipalities with stories
 
 
 def newest_key(entry: Entry, lang: Lang) -> tuple[int, str]:
@@ -67,22 +70,39 @@ class SiteIndex:
         return len(self.stories_of(term, lang))
 
     def has_page(self, term: Term) -> bool:
-        """Whether `term` gets a listing page (it has stories, or its overview shows it anyway)."""
-        return term.kind in SHOW_EMPTY or any(self.count(term, lang) for lang in LANGS)
+        """Whether `term` gets a listing page: only a term with stories has something to list
+        (overviews name the others without a link)."""
+        return any(self.count(term, lang) for lang in LANGS)
 
     def overview(self, kind: Kind, lang: Lang) -> tuple[TermCount, ...]:
-        """The terms of `kind` with their counts, in the alphabetical order of `lang`."""
-        rows = self._counts(self.vocab[kind], lang, keep_empty=kind in SHOW_EMPTY)
+        """Every term of `kind` with its count (0 included, except for municipalities), in the
+        alphabetical order of `lang`: one rule for every overview."""
+        rows = self._counts(self.vocab[kind], lang, keep_empty=kind not in ONLY_WITH_STORIES)
         return collate(rows, lang)
 
+    def with_stories(self, kind: Kind, lang: Lang) -> tuple[TermCount, ...]:
+        """The terms of `kind` that have stories, with counts, alphabetically (home page)."""
+        return tuple(r for r in self.overview(kind, lang) if r.count)
+
+    def municipalities_by_region(self, lang: Lang) -> tuple[RegionRows, ...]:
+        """Each region that has municipalities with stories, with them, both alphabetically."""
+        regions = (r.term for r in self.overview(Kind.REGION, lang))
+        groups = ((region, self.municipalities_in(region, lang)) for region in regions)
+        return tuple((region, rows) for region, rows in groups if rows)
+
+    def newest_own_first(self, lang: Lang) -> tuple[Entry, ...]:
+        """All stories newest first, those with a version in `lang` before the others."""
+        own = tuple(e for e in self.newest(lang) if e.get(lang))
+        return own + tuple(e for e in self.newest(lang) if not e.get(lang))
+
     def awards_by_year(self, lang: Lang) -> tuple[AwardYear, ...]:
-        """The awards that have stories grouped by year, newest year first."""
+        """Every award grouped by year, newest year first (awards without stories too)."""
         by_year: dict[int, list[Term]] = {}
         for term in self.vocab.awards:
             by_year.setdefault(term.year or 0, []).append(term)
         years = []
         for year in sorted(by_year, reverse=True):
-            rows = collate(self._counts(by_year[year], lang, keep_empty=False), lang)
+            rows = collate(self._counts(by_year[year], lang, keep_empty=True), lang)
             if rows:
                 programme = rows[0].term.programme
                 years.append(AwardYear(year, programme[lang] if programme else "", rows))

@@ -20,6 +20,9 @@ LABELS: dict[str, Text] = {
     "language_name": Text("suomi", "svenska"),
     "switch_language": Text("På svenska", "Suomeksi"),
     "switch_language_title": Text("Den här sidan på svenska", "Tämä sivu suomeksi"),
+    # The switch's title on a story with no translation: in the language it leads to.
+    "switch_no_translation": Text(
+        "Den här berättelsen finns bara på finska", "Tämä tarina on vain ruotsiksi"),
     "skip_to_content": Text("Siirry sisältöön", "Gå till innehållet"),
     "main_menu": Text("Päävalikko", "Huvudmeny"),
     "open_menu": Text("Valikko", "Meny"),
@@ -54,13 +57,15 @@ LABELS: dict[str, Text] = {
     "story_one": Text("{count} tarina", "{count} berättelse"),
     "story_many": Text("{count} tarinaa", "{count} berättelser"),
     "no_stories": Text("Täällä ei ole vielä tarinoita.", "Här finns inga berättelser ännu."),
+    "no_stories_short": Text("ei tarinoita", "inga berättelser"),
     "in_other_language": Text("ruotsiksi", "på finska"),
     "feed": Text("Syöte", "Flöde"),
     "feed_title": Text("Atom-syöte: {title}", "Atomflöde: {title}"),
     "region_municipalities": Text("Kunnat, joista on tarinoita", "Kommuner med berättelser"),
+    "region_stories": Text("Maakunnan tarinat", "Landskapets berättelser"),
     "overview_terms": Text("Kaikki vaihtoehdot", "Alla alternativ"),
     # pagination
-    "pagination": Text("Sivunumerointi", "Sidnumrering"),
+    "pagination": Text("Sivutus", "Sidor"),
     "previous": Text("Edellinen", "Föregående"),
     "next": Text("Seuraava", "Nästa"),
     "page_n": Text("Sivu {number}", "Sida {number}"),
@@ -75,15 +80,123 @@ LABELS: dict[str, Text] = {
     "links": Text("Lisätietoa", "Mer information"),
     "translation": Text("Tämä tarina ruotsiksi", "Den här berättelsen på finska"),
     "related": Text("Samankaltaisia tarinoita", "Liknande berättelser"),
+    "only_in_other_language": Text(
+        "Tämä tarina on vain ruotsiksi.", "Den här berättelsen finns bara på finska."),
+    "back_to_stories": Text("Takaisin kaikkiin tarinoihin", "Tillbaka till alla berättelser"),
     # home page
     "search_label": Text("Hae tarinoista", "Sök bland berättelserna"),
-    "search_placeholder": Text("Esimerkiksi etätyö tai Hollola", "Till exempel distansarbete"),
+    "search_placeholder": Text("Esimerkiksi työhyvinvointi tai Hollola",
+                               "Till exempel arbetshälsa eller Hollola"),
     "search_button": Text("Hae", "Sök"),
     "newest": Text("Uusimmat tarinat", "De senaste berättelserna"),
-    "recently_awarded": Text("Äskettäin palkittuja", "Nyligen prisbelönta"),
+    "recently_awarded": Text("Viimeksi palkitut", "Senast prisbelönta"),
     "by_theme": Text("Tarinat teemoittain", "Berättelser per tema"),
-    "by_region": Text("Tarinat alueittain", "Berättelser per region"),
+    "by_region": Text("Tarinat maakunnittain", "Berättelser per landskap"),
+    "all_themes": Text("Kaikki teemat", "Alla teman"),
+    "all_regions": Text("Kaikki maakunnat", "Alla landskap"),
+    "ways_in": Text("Selaa tarinoita", "Bläddra bland berättelserna"),
+    "statistics_link": Text("Tilastot tarinoista", "Statistik över berättelserna"),
     "all_stories_link": Text("Kaikki tarinat ({count})", "Alla berättelser ({count})"),
+    # statistics page and the region map
+    "nav_statistics": Text("Tilastot", "Statistik"),
+    "statistics_title": Text("Tilastot", "Statistik"),
+    "statistics_description": Text(
+        "Tekojen torin tarinat lukuina: vuosittain, maakunnittain, teemoittain, toimialoittain ja "
+        "asiakasryhmittäin sekä aktiivisimmat organisaatiot ja palkinnot.",
+        "Berättelserna på Framstegsarenan i siffror: per år, landskap, tema, sektor och "
+        "klientgrupp samt de mest aktiva organisationerna och priserna.",
+    ),
+    "stats_totals": Text("Yhteenveto", "Sammanfattning"),
+    "total_stories": Text("Tarinoita", "Berättelser"),
+    "total_organisations": Text("Organisaatioita", "Organisationer"),
+    "total_municipalities": Text("Kuntia, joista on tarinoita", "Kommuner med berättelser"),
+    "total_regions": Text("Maakuntia, joista on tarinoita", "Landskap med berättelser"),
+    "total_finnish": Text("Tarinoita suomeksi", "Berättelser på finska"),
+    "total_swedish": Text("Tarinoita ruotsiksi", "Berättelser på svenska"),
+    "total_both": Text("Tarinoita molemmilla kielillä", "Berättelser på båda språken"),
+    "stats_rules": Text("Näin luvut lasketaan", "Så räknas siffrorna"),
+    "rule_once": Text(
+        "Jokainen tarina lasketaan kerran, vaikka se olisi julkaistu sekä suomeksi että "
+        "ruotsiksi.",
+        "Varje berättelse räknas en gång, även om den har publicerats både på finska och på "
+        "svenska.",
+    ),
+    "rule_regions": Text(
+        "Tarina lasketaan sille merkittyjen maakuntien lisäksi niihin maakuntiin, joihin sen kunnat "
+        "kuuluvat.",
+        "En berättelse räknas till de landskap som angetts för den och dessutom till de "
+        "landskap som dess kommuner hör till.",
+    ),
+    "rule_many": Text(
+        "Tarinalla voi olla useita teemoja, maakuntia, toimialoja ja asiakasryhmiä, joten näiden "
+        "taulukoiden lukujen summa voi olla suurempi kuin tarinoiden määrä.",
+        "En berättelse kan ha flera teman, landskap, sektorer och klientgrupper, så summan av "
+        "siffrorna i de tabellerna kan vara större än antalet berättelser.",
+    ),
+    "rule_year": Text(
+        "Tarinan vuosi on se vuosi, jona tarina julkaistiin ensimmäisen kerran.",
+        "En berättelses år är det år då berättelsen publicerades första gången.",
+    ),
+    "rule_organisation": Text(
+        "Organisaatio tunnistetaan nimestä, joka sillä on tarinan suomenkielisessä versiossa, "
+        "tai ruotsinkielisessä, jos suomenkielistä ei ole. Yhtä monta tarinaa julkaisseet "
+        "organisaatiot ovat tämän nimen mukaisessa aakkosjärjestyksessä.",
+        "En organisation identifieras med det namn den har i berättelsens finska version, "
+        "eller i den svenska om det inte finns någon finsk. Organisationer med lika många "
+        "berättelser står i alfabetisk ordning efter det namnet.",
+    ),
+    "rule_awards": Text(
+        "Palkinnoista lasketaan, kuinka moni tarina sai palkinnon tai kunniamaininnan kunakin "
+        "vuonna.",
+        "För priserna räknas hur många berättelser som fick ett pris eller ett "
+        "hedersomnämnande varje år.",
+    ),
+    "stats_count_column": Text("Tarinoita", "Berättelser"),
+    "stats_year_column": Text("Vuosi", "År"),
+    "by_year": Text("Tarinat vuosittain", "Berättelser per år"),
+    "by_year_caption": Text(
+        "Tarinoiden määrä ensimmäisen julkaisuvuoden mukaan",
+        "Antalet berättelser efter det år då de först publicerades",
+    ),
+    "by_sector": Text("Tarinat toimialoittain", "Berättelser per sektor"),
+    "by_client_group": Text("Tarinat asiakasryhmittäin", "Berättelser per klientgrupp"),
+    "by_term_caption": Text("{heading}, eniten tarinoita ensin", "{heading}, flest först"),
+    "top_organisations": Text(
+        "Kymmenen aktiivisinta organisaatiota", "De tio mest aktiva organisationerna"
+    ),
+    "top_organisations_caption": Text(
+        "Eniten tarinoita julkaisseet organisaatiot",
+        "De organisationer som har publicerat flest berättelser",
+    ),
+    "awards_by_year": Text("Palkinnot vuosittain", "Priser per år"),
+    "awards_by_year_caption": Text(
+        "Palkinnon ja kunniamaininnan saaneet tarinat vuosittain",
+        "Berättelser som fått pris eller hedersomnämnande per år",
+    ),
+    # Column heads of the awards chart; the caption says that the counts are of stories. Soft
+    # hyphens let the long compounds break on a phone instead of widening the table.
+    "awarded_prize_column": Text("Palkinnon saaneet", "Prisbelönta"),
+    "awarded_mention_column": Text(
+        "Kunnia\u00admaininnan saaneet", "Med heders\u00adomnämnande"
+    ),
+    "stats_data": Text("Luvut avoimena datana", "Siffrorna som öppna data"),
+    "stats_data_text": Text(
+        "Samat luvut voi ladata JSON- ja CSV-muodossa CC BY 4.0 -lisenssillä:",
+        "Samma siffror kan laddas ned i JSON- och CSV-format med licensen CC BY 4.0:",
+    ),
+    "stats_data_more": Text("Lisätietoa avoimesta datasta", "Mer om öppna data"),
+    "map_heading": Text("Maakunnat kartalla", "Landskapen på kartan"),
+    "map_intro": Text(
+        "Jokainen ruutu on yksi Suomen 19 maakunnasta, ja se on sijoitettu suunnilleen maakunnan "
+        "kohdalle. Ruutuun on kirjoitettu maakunnan tarinoiden määrä, ja mitä enemmän tarinoita "
+        "on, sitä tummempi ruutu on.",
+        "Varje ruta är ett av Finlands 19 landskap, placerat ungefär där landskapet ligger. I "
+        "rutan står antalet berättelser från landskapet, och ju fler berättelser det finns, "
+        "desto mörkare är rutan.",
+    ),
+    "map_legend": Text("Värien selitys", "Färgförklaring"),
+    "map_none": Text("Ei tarinoita", "Inga berättelser"),
+    "map_range": Text("{low}\u2013{high} tarinaa", "{low}\u2013{high} berättelser"),  # en dash
     # other pages
     "not_found_title": Text("Sivua ei löytynyt", "Sidan hittades inte"),
     "not_found_text": Text(
@@ -96,7 +209,7 @@ LABELS: dict[str, Text] = {
 
 KIND_LABELS: dict[Kind, Text] = {
     Kind.CATEGORY: Text("Teemat", "Teman"),
-    Kind.REGION: Text("Alueet", "Regioner"),
+    Kind.REGION: Text("Maakunnat", "Landskap"),
     Kind.MUNICIPALITY: Text("Kunnat", "Kommuner"),
     Kind.SECTOR: Text("Toimialat", "Sektorer"),
     Kind.AWARD: Text("Palkinnot", "Priser"),
@@ -105,7 +218,7 @@ KIND_LABELS: dict[Kind, Text] = {
 
 KIND_SINGULAR: dict[Kind, Text] = {
     Kind.CATEGORY: Text("Teema", "Tema"),
-    Kind.REGION: Text("Alue", "Region"),
+    Kind.REGION: Text("Maakunta", "Landskap"),
     Kind.MUNICIPALITY: Text("Kunta", "Kommun"),
     Kind.SECTOR: Text("Toimiala", "Sektor"),
     Kind.AWARD: Text("Palkinto", "Pris"),
@@ -135,6 +248,10 @@ KIND_DESCRIPTIONS: dict[Kind, Text] = {
     ),
 }
 
+# The counting rules of the statistics, in the order the page states them.
+RULE_KEYS = ("rule_once", "rule_regions", "rule_many", "rule_year", "rule_organisation",
+             "rule_awards")
+
 # What an award is, as a badge, the facts box and the award pages say it.
 AWARD_KIND_LABELS: dict[AwardKind, Text] = {
     AwardKind.PRIZE: Text("Palkittu", "Prisbelönt"),
@@ -156,6 +273,11 @@ def award_kind_label(kind: AwardKind | None, lang: Lang) -> str:
 def count_label(count: int, lang: Lang) -> str:
     """"1 tarina", "5 tarinaa" / "1 berättelse", "5 berättelser"."""
     return label("story_one" if count == 1 else "story_many", lang, count=count)
+
+
+def count_unit(count: int, lang: Lang) -> str:
+    """The word after a count: "tarina" for 1, "tarinaa" for more / "berättelse(r)"."""
+    return label("story_one" if count == 1 else "story_many", lang, count="").strip()
 
 
 @cache

@@ -17,8 +17,10 @@ from typing import Any
 
 from generator import urls
 from generator.feeds import SITE_NAME, TITLE_SEPARATOR, Remember, entry_terms, published
+from generator.labels import LABELS, RULE_KEYS
 from generator.model import LANGS, AwardKind, Entry, Kind, Term, Text, Vocabularies
 from generator.problems import ContentError, Problem, suggest
+from generator.statistics import AWARD_KINDS, TERM_KINDS, Statistics
 
 LICENCE = {
     "name": "CC BY 4.0",
@@ -57,6 +59,12 @@ CSV_COLUMNS = (
     *(f"{kind.value}{suffix}" for kind in KINDS for suffix in ("", "_fi", "_sv")),
     "awards_kind",  # prize or honourable-mention, in the order of the awards column
 )
+STATS_TITLE = Text(
+    fi=SITE_NAME.fi + TITLE_SEPARATOR + "tilastot",
+    sv=SITE_NAME.sv + TITLE_SEPARATOR + "statistik",
+)
+STATS_COLUMNS = ("group", "key", "kind", "fi", "sv", "stories")
+TOTALS = ("stories", "organisations", "municipalities", "regions", "finnish", "swedish", "both")
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -188,3 +196,52 @@ def _cell(value: str) -> str:
 def _json(document: dict[str, Any]) -> bytes:
     """JSON as published: UTF-8 characters as they are, two-space indent, trailing newline."""
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def statistics_files(stats: Statistics) -> dict[str, bytes]:
+    """The statistics as open data: JSON and a CSV with one figure a row."""
+    document = statistics_document(stats)
+    return {urls.STATS_JSON: _json(document), urls.STATS_CSV: statistics_csv(document)}
+
+
+def statistics_document(stats: Statistics) -> dict[str, Any]:
+    """The figures of the statistics page as one JSON document, in the page's order."""
+    totals = {key: getattr(stats.totals, key) for key in TOTALS}
+    return {
+        "title": {"fi": STATS_TITLE.fi, "sv": STATS_TITLE.sv},
+        "licence": LICENCE,
+        "sources": list(SOURCES),
+        "rules": {lang.value: [LABELS[key][lang] for key in RULE_KEYS] for lang in LANGS},
+        "totals": totals,
+        "years": [{"year": y.year, "stories": y.count} for y in stats.by_year],
+        **{kind.value: [{**term_object(t.term), "stories": t.count} for t in stats.by_term[kind]]
+           for kind in TERM_KINDS},
+        "organisations": [
+            {"name": o.key, **{lang.value: o.names[lang] for lang in LANGS if lang in o.names},
+             "stories": o.count}
+            for o in stats.organisations
+        ],
+        "awards": [{"year": a.year, **{k.value: a.count(k) for k in AWARD_KINDS}}
+                   for a in stats.awards],
+    }
+
+
+def statistics_csv(document: dict[str, Any]) -> bytes:
+    """The statistics document flattened to rows of `STATS_COLUMNS`, in the JSON's order."""
+    rows = [("totals", key, "", LABELS[f"total_{key}"].fi, LABELS[f"total_{key}"].sv, value)
+            for key, value in document["totals"].items()]
+    rows += [("years", y["year"], "", y["year"], y["year"], y["stories"])
+             for y in document["years"]]
+    for kind in TERM_KINDS:
+        rows += [(kind.value, t["key"], "", t["fi"], t["sv"], t["stories"])
+                 for t in document[kind.value]]
+    rows += [("organisations", o["name"], "", o.get("fi", ""), o.get("sv", ""), o["stories"])
+             for o in document["organisations"]]
+    rows += [("awards", a["year"], k.value, a["year"], a["year"], a[k.value])
+             for a in document["awards"] for k in AWARD_KINDS]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(STATS_COLUMNS)
+    for row in rows:
+        writer.writerow([_cell(str(value)) for value in row])
+    return out.getvalue().encode("utf-8-sig")

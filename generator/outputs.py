@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.feeds import feed_files
-from generator.opendata import data_files
+from generator.opendata import data_files, statistics_files
 from generator.plan import Planned
 from generator.sitemap import SitemapUrl, robots_txt, sitemap_xml
 from generator.urls import SITEMAP
@@ -21,7 +21,8 @@ def sitemap_urls(planned: Iterable[Planned], pages: Iterable[ContentPageInfo]):
     for info in pages:
         yield SitemapUrl(info.url, tuple(by_key[info.key].items()))
     for page in planned:
-        yield SitemapUrl(page.url, tuple(page.versions.items()), page.lastmod)
+        if page.in_sitemap:
+            yield SitemapUrl(page.url, tuple(page.versions.items()), page.lastmod)
 
 
 def data_outputs(planner, planned: list[Planned], pages: Iterable[ContentPageInfo],
@@ -43,6 +44,7 @@ def data_outputs(planner, planned: list[Planned], pages: Iterable[ContentPageInf
     files: dict[str, bytes | str] = dict(feeds)
     planner.feeds = frozenset(files)
     files.update(data)
+    files.update(statistics_files(planner.statistics))
     files[SITEMAP] = sitemap_xml(sitemap_urls(planned, pages), site_url)
     files["robots.txt"] = robots_txt(site_url)
     return files

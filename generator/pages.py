@@ -23,7 +23,7 @@ from generator.model import LANGS, Lang, group_entries
 from generator.outputs import data_outputs
 from generator.plan import Planned, Planner, Settings
 from generator.problems import ContentError, Problem
-from generator.search_records import Record, story_records
+from generator.search import Record, story_records
 from generator.views import ContentPageInfo, HomeView, Menu, PageView, menu
 
 # Folders of content/ that the generator reads itself; MkDocs must not publish them as pages.
@@ -226,7 +226,8 @@ class Site:
 
     def search_records(self, bodies: Mapping[str, str],
                        site_url: str) -> Iterator[Record]:
-        """Pagefind's record of every story page; `bodies` maps page URLs to rendered Markdown."""
+        """Every story's search record in each language; `bodies` maps story page URLs to body
+        HTML (MkDocs' page.content today; the story-body pipeline's output once it lands)."""
         index = self.planner.index
         return story_records(index.entries, index.vocab, bodies, site_url)
 
@@ -253,6 +254,7 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
     add_data(files, config, data_outputs(planner, planned, pages.values(), config.site_url,
                                          keep, remember))
     views = add_pages(files, config, planned)
+    planner.page_urls = frozenset(f.url for f in files.documentation_pages())
     menus = {lang: menu(lang, pages) for lang in LANGS}
     salt = ""
     if cache is not None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cached_property, partial
 
-from generator import search, urls
+from generator import charts, search, urls
 from generator.cards import CardBook, award_name, format_day
+from generator.feeds import published
 from generator.index import SiteIndex
 from generator.labels import (
     KIND_DESCRIPTIONS,
@@ -21,6 +22,7 @@ from generator.labels import (
 from generator.model import LANGS, Entry, Kind, Lang, Term
 from generator.paginate import paginate
 from generator.related import related
+from generator.statistics import Statistics, compute
 from generator.views import (
     X_DEFAULT,
     Alternate,
@@ -35,13 +37,15 @@ from generator.views import (
     Other,
     OverviewView,
     PageView,
+    StatisticsView,
     StoryView,
     alternates,
     both,
     make_head,
 )
 
-OVERVIEW_KINDS = (Kind.CATEGORY, Kind.REGION, Kind.SECTOR, Kind.CLIENT_GROUP, Kind.AWARD)
+OVERVIEW_KINDS = (Kind.CATEGORY, Kind.REGION, Kind.MUNICIPALITY, Kind.SECTOR, Kind.CLIENT_GROUP,
+                  Kind.AWARD)
 FACT_KINDS = (Kind.MUNICIPALITY, Kind.REGION, Kind.SECTOR, Kind.CLIENT_GROUP, Kind.CATEGORY,
               Kind.AWARD)
 
@@ -66,6 +70,7 @@ class Planned:
     view: Callable[[], object]
     versions: dict[Lang, str]  # the URL of this page in each language that has it
     lastmod: datetime.date | None = None
+    in_sitemap: bool = True  # False for a page whose canonical URL is another page
 
 
 class Planner:
@@ -79,16 +84,20 @@ class Planner:
         self.settings = settings
         self.cards = CardBook(index.entries, index.vocab)
         self.feeds: frozenset[str] = frozenset()  # feed paths that exist, set by outputs.py
+        self.page_urls: frozenset[str] = frozenset()  # every page of the build, set by pages.py
 
     def generated(self) -> Iterator[Planned]:
         """Every generated page, in a fixed order."""
         yield Planned("", "tori/chooser.html", "", self.chooser, {})
         for entry in self.index.entries:
             versions = {s.lang: urls.story(entry.slug, s.lang) for s in entry.versions}
-            for story in entry.versions:
-                yield Planned(versions[story.lang], StoryView.template, story.body,
-                              partial(self.story, entry, story.lang), versions,
-                              story.updated or story.date)
+            for lang in LANGS:
+                # A story without a version in `lang` still gets a page there: its text in
+                # the other language, framed by this language's interface (canonical: the text).
+                story = entry.best(lang)
+                yield Planned(urls.story(entry.slug, lang), StoryView.template, story.body,
+                              partial(self.story, entry, lang), versions,
+                              story.updated or story.date, in_sitemap=story.lang is lang)
         for lang in LANGS:
             facets = search.facets(self.index.entries, self.vocab, lang)
             yield Planned(urls.search(lang), search.TEMPLATE, search.page_html(lang, facets),
@@ -98,10 +107,17 @@ class Planner:
                 yield Planned(urls.overview(kind, lang), OverviewView.template, "",
                               partial(self.overview, kind, lang),
                               both(partial(urls.overview, kind)))
+            yield Planned(urls.statistics(lang), StatisticsView.template, "",
+                          partial(self.statistics_page, lang), both(urls.statistics))
             for vocabulary in self.vocab.all():
                 for term in vocabulary:
                     if self.index.has_page(term):
                         yield from self._listing(lang, term, self.index.stories_of(term, lang))
+
+    @cached_property
+    def statistics(self) -> Statistics:
+        """The figures of the statistics page and its open data (published stories only)."""
+        return compute(published(self.index.entries), self.vocab)
 
     def content_view(self, info: ContentPageInfo) -> HomeView | PageView:
         """The view of a Markdown page of content/fi or content/sv."""
@@ -124,28 +140,44 @@ class Planner:
     def home(self, info: ContentPageInfo, versions: dict[Lang, str]) -> HomeView:
         """A language's home page around the Markdown intro of content/<lang>/index.md."""
         lang, s, index = info.lang, self.settings, self.index
+        newest = index.newest_own_first(lang)[: s.home_newest]
+        shown = {e.slug for e in newest}
+        awarded = tuple(e for e in index.awarded(lang) if e.slug not in shown)
         return HomeView(
             head=make_head(lang, versions, info.title, info.description, section="home",
                            feed=self._feed(urls.stories(lang))),
-            newest=self.cards.cards(index.newest(lang)[: s.home_newest], lang),
-            awarded=self.cards.cards(index.awarded(lang)[: s.home_awarded], lang),
-            themes=self._term_links(Kind.CATEGORY, lang),
-            regions=self._term_links(Kind.REGION, lang),
+            newest=self.cards.cards(newest, lang),
+            awarded=self.cards.cards(awarded[: s.home_awarded], lang),
+            themes=self._links(index.with_stories(Kind.CATEGORY, lang), lang),
+            regions=self._links(index.with_stories(Kind.REGION, lang), lang),
             total=len(index.entries),
             stories_url=urls.stories(lang),
             search_url=urls.search(lang),
+            ways=tuple(Link(KIND_LABELS[k][lang], urls.overview(k, lang)) for k in OVERVIEW_KINDS),
+            # The statistics pages come from their own module: link them once they exist.
+            statistics_url=urls.statistics(lang) if urls.statistics(lang) in self.page_urls
+            else "",
         )
 
     def story(self, entry: Entry, lang: Lang) -> StoryView:
-        """The page of one language version of a story."""
-        story = entry.get(lang)
+        """The page of a story for readers of `lang`: its version in `lang`, or else its other
+        version with the interface of `lang` and a note saying so."""
+        story = entry.best(lang)
         versions = {s.lang: urls.story(entry.slug, s.lang) for s in entry.versions}
-        other = entry.get(lang.other)
+        other = entry.get(lang.other) if story.lang is lang else None
         # Social media previews do not show SVG: such stories share the site's own picture.
         shareable = story.image and not story.image.lower().endswith(".svg")
-        head = make_head(lang, versions, story.title, story.summary,
-                         image=story.image if shareable else None,
-                         image_alt=story.image_alt if shareable else None, og_type="article")
+        extra = dict(image=story.image if shareable else None,
+                     image_alt=story.image_alt if shareable else None, og_type="article")
+        if story.lang is lang:
+            head = make_head(lang, versions, story.title, story.summary, **extra)
+            if other is None:  # the other language's switch leads to its page of this text
+                head = replace(head, switch_url=urls.story(entry.slug, lang.other),
+                               switch_note=label("switch_no_translation", lang))
+        else:
+            head = Head(lang, urls.story(entry.slug, lang), story.title, story.summary,
+                        alternates(versions), versions[story.lang],
+                        canonical=versions[story.lang], **extra)
         return StoryView(
             head=head,
             story=story,
@@ -155,6 +187,8 @@ class Planner:
             translation=Other(other.lang, versions[other.lang], other.title) if other else None,
             related=self.cards.cards(related(entry, lang, self.index, self.settings.related),
                                      lang),
+            foreign=story.lang is not lang,
+            stories_url=urls.stories(lang),
         )
 
     def search_page(self, lang: Lang) -> PageView:
@@ -173,9 +207,34 @@ class Planner:
                 Group(str(year.year), awards=tuple(self._award_stories(r, lang) for r in year.rows))
                 for year in self.index.awards_by_year(lang)
             )
+        elif kind is Kind.MUNICIPALITY:
+            groups = tuple(
+                Group(region.label[lang], self._links(rows, lang), url=urls.term(region, lang))
+                for region, rows in self.index.municipalities_by_region(lang)
+            )
         else:
             groups = (Group("", self._term_links(kind, lang)),)
-        return OverviewView(head, heading, KIND_DESCRIPTIONS[kind][lang], groups)
+        tilemap = self._tilemap(lang) if kind is Kind.REGION else None
+        return OverviewView(head, heading, KIND_DESCRIPTIONS[kind][lang], groups, tilemap)
+
+    def statistics_page(self, lang: Lang) -> StatisticsView:
+        """The statistics page of a language."""
+        heading = label("statistics_title", lang)
+        description = label("statistics_description", lang)
+        head = make_head(lang, both(urls.statistics), heading, description, section="statistics")
+        stats, has_page = self.statistics, self.index.has_page
+        data = [Link(path.rsplit("/", 1)[-1], path) for path in (urls.STATS_JSON, urls.STATS_CSV)]
+        if (lang, "data") in self.pages:
+            data.append(Link(label("stats_data_more", lang), self.pages[(lang, "data")].url))
+        return StatisticsView(
+            head=head, heading=heading, intro=description,
+            totals=charts.totals(stats, lang), rules=charts.rules(lang),
+            charts=charts.charts(stats, lang, has_page),
+            tilemap=self._tilemap(lang), data=tuple(data),
+        )
+
+    def _tilemap(self, lang: Lang):
+        return charts.tilemap(self.statistics, self.vocab.regions, lang, self.index.has_page)
 
     def _listing(self, lang: Lang, term: Term | None, entries) -> Iterator[Planned]:
         base = urls.term(term, lang) if term else urls.stories(lang)
@@ -242,10 +301,10 @@ class Planner:
         for entry in self.index.stories_of(term, lang):
             shown = entry.best(lang)
             other = "" if shown.lang is lang else shown.lang.value
-            stories.append(Link(shown.title, urls.story(entry.slug, shown.lang), lang=other))
+            stories.append(Link(shown.title, urls.story(entry.slug, lang), lang=other))
         programme = term.programme[lang] if term.programme else ""
         return AwardStories(
-            Link(term.label[lang], urls.term(term, lang), row.count, count_label(row.count, lang)),
+            self._link(row, lang),
             programme, award_kind_label(term.award_kind, lang), tuple(stories),
         )
 
@@ -253,10 +312,14 @@ class Planner:
         return self._links(self.index.overview(kind, lang), lang)
 
     def _links(self, rows, lang: Lang) -> tuple[Link, ...]:
-        return tuple(
-            Link(r.term.label[lang], urls.term(r.term, lang), r.count, count_label(r.count, lang))
-            for r in rows
-        )
+        return tuple(self._link(r, lang) for r in rows)
+
+    def _link(self, row, lang: Lang) -> Link:
+        """A term with its count; a term without stories is shown, but not as a link."""
+        if not row.count:
+            return Link(row.term.label[lang], "", 0, label("no_stories_short", lang))
+        return Link(row.term.label[lang], urls.term(row.term, lang), row.count,
+                    count_label(row.count, lang))
 
 
 def _term_heading(term: Term, lang: Lang) -> str:

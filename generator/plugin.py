@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator import search_index, urls
+from generator import search, urls
 from generator.build_cache import BuildCache, PageCache
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
@@ -31,11 +31,11 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         # with it the build cache's loaded stories.
         self.serving = False
         self.site: Site | None = None
-        self.indexer: search_index.Indexer | None = None
+        self.indexer: search.Indexer | None = None
         self.cache: BuildCache | None = None
         self.pages: PageCache | None = None
         self.records = None  # serve: the search records, indexed after the build
-        self.background = search_index.Background(on_done=_indexed)
+        self.background = search.Background(on_done=_indexed)
         self.preview = Preview()  # serve: the files of the last preview build
         self.outputs: list[str] = []  # serve: every destination of this build's files
 
@@ -92,19 +92,18 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         records = Path(opts.search_records) if opts.search_records else None
         if records is not None:
             try:  # refused before the build has written anything
-                search_index.check_records_dir(records)
-            except search_index.SearchIndexError as err:
+                search.check_records_dir(records)
+            except search.SearchIndexError as err:
                 raise PluginError(str(err)) from None
-        # The preview's records name another site_url: its shards are kept apart.
-        shards = self.cache.folder / ("search-serve" if self.serving else "search") \
-            if self.cache else None
-        self.indexer = search_index.Indexer(Path(config.site_dir), records, cache=shards)
+        self.indexer = search.Indexer(Path(config.site_dir), records)
         return files
 
     def on_env(self, env, *, config, files):
         env.filters["absolute"] = lambda url: urls.absolute(config.site_url or "/", url or "")
         env.globals["tori_labels"] = {lang.value: for_lang(lang) for lang in LANGS}
         env.globals["tori_ui"] = material_strings(env)
+        # Both footers, for the pages that belong to both languages (chooser, 404).
+        env.globals["tori_menus"] = {lang.value: self.site.menus[lang] for lang in LANGS}
         env.globals["tori_card"] = card_html_global()  # a fresh cache each build
         env.globals["tori_once"] = once_global()
         # Every page's Markdown is converted by now: Pagefind indexes the stories on the second
@@ -118,7 +117,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             return env
         try:
             self.indexer.start(records)
-        except search_index.SearchIndexError as err:
+        except search.SearchIndexError as err:
             raise PluginError(str(err)) from None
         return env
 
@@ -138,7 +137,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         else:
             try:
                 report = self.indexer.finish()
-            except search_index.SearchIndexError as err:
+            except search.SearchIndexError as err:
                 raise PluginError(str(err)) from err
             _indexed(report)
         if self.cache is not None:
@@ -167,6 +166,6 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         return context
 
 
-def _indexed(report: search_index.IndexReport) -> None:
+def _indexed(report: search.IndexReport) -> None:
     log.info("Pagefind indexed %s pages (%.1f s, beside the rest of the build)",
              report.pages, report.seconds)

@@ -1,42 +1,89 @@
-"""Related stories: most shared themes, then same region, newest first, in linear time."""
+"""Related stories: the stories most alike by the terms they share, rare terms counting most."""
 
 from __future__ import annotations
 
 import heapq
+import math
+from collections.abc import Iterator
 
 from generator.index import SiteIndex
-from generator.model import Entry, Kind, Lang
+from generator.model import Entry, Kind, Lang, Story
 
-# Only the newest stories of each shared theme (and fewer of the same region, which only
-# breaks ties) are scored, so the cost per story is bounded however large a theme grows.
+# How much a shared term of each kind counts, before its rarity. A shared municipality also
+# shares its region, so a story from the same municipality outscores one from the same region.
+WEIGHTS: dict[Kind, float] = {
+    Kind.CATEGORY: 1.0,
+    Kind.MUNICIPALITY: 1.0,
+    Kind.REGION: 0.5,
+    Kind.SECTOR: 0.5,
+    Kind.CLIENT_GROUP: 0.5,
+}
+# A story with no version in the reader's language keeps this share of its similarity.
+FOREIGN = 0.75
+# Only the newest stories of each of the story's themes are scored, so the cost per story is
+# bounded however large a theme grows.
 POOL = 24
-REGION_POOL = 8
 
 
 def related(
     entry: Entry, lang: Lang, index: SiteIndex, limit: int = 4, pool: int = POOL
 ) -> tuple[Entry, ...]:
-    """Up to `limit` stories related to `entry` for readers of `lang`."""
-    story = entry.best(lang)
-    shared: dict[str, int] = {}
-    nearby: set[str] = set()
-    candidates: dict[str, Entry] = {}
-    for kind, keys, size in ((Kind.CATEGORY, story.categories, pool),
-                             (Kind.REGION, story.regions, min(pool, REGION_POOL))):
-        for key in keys:
-            term = index.vocab[kind].get(key)
-            for other in index.stories_of(term, lang)[:size] if term else ():
-                candidates[other.slug] = other
-    candidates.pop(entry.slug, None)
-    themes, regions = set(story.categories), set(story.regions)
+    """Up to `limit` stories related to `entry` for readers of `lang`, most alike first.
+
+    The rule: a story is a vector of its themes, municipalities, regions, sectors and client
+    groups; a term weighs its kind's weight (WEIGHTS) times its inverse story frequency,
+    1 + ln((N + 1) / (n + 1)) for a term n of the N stories have. Two stories are as alike as
+    the cosine of their vectors, so a rare shared term counts more than a common one, and a
+    story tagged with many terms (a campaign news item) is close to no story in particular. A
+    story that has no version in `lang` keeps FOREIGN of its score; equal scores go to the
+    newer story. Only stories that share a theme are related: a shared place, sector or
+    client group alone says little about what was done.
+    """
     shown = index.shown(lang)
-    for slug in candidates:
-        theirs = shown[slug]
-        shared[slug] = sum(1 for c in theirs.categories if c in themes)
-        if any(r in regions for r in theirs.regions):
-            nearby.add(slug)
+    mine = _vector(entry.best(lang), index, lang)
+    candidates: dict[str, Entry] = {}
+    for key in entry.best(lang).categories:
+        term = index.vocab.categories.get(key)
+        for other in index.stories_of(term, lang)[:pool] if term else ():
+            candidates[other.slug] = other
+    candidates.pop(entry.slug, None)
     rank = index.rank(lang)
+    scores: dict[str, float] = {}
+    for slug, other in candidates.items():
+        score = _cosine(mine, _vector(shown[slug], index, lang))
+        scores[slug] = score if other.get(lang) else score * FOREIGN
+    alike = (e for e in candidates.values() if scores[e.slug] > 0)
     return tuple(heapq.nsmallest(
-        limit, candidates.values(),
-        key=lambda e: (-shared[e.slug], e.slug not in nearby, rank[e.slug]),
-    ))
+        limit, alike, key=lambda e: (-round(scores[e.slug], 9), rank[e.slug])))
+
+
+def _terms(story: Story) -> Iterator[tuple[Kind, str]]:
+    """The (kind, key) pairs of a story's terms that relatedness counts."""
+    for kind in WEIGHTS:
+        for key in story.terms(kind):
+            yield kind, key
+
+
+def _vector(story: Story, index: SiteIndex, lang: Lang) -> dict[tuple[Kind, str], float]:
+    """A story's terms weighted by kind and rarity."""
+    return {(kind, key): WEIGHTS[kind] * _rarity(kind, key, index, lang)
+            for kind, key in _terms(story)}
+
+
+def _rarity(kind: Kind, key: str, index: SiteIndex, lang: Lang) -> float:
+    """The smoothed inverse story frequency of a term: 1 for a term every story has."""
+    memo = index._memo
+    cache_key = ("rarity", kind, key, lang)
+    if cache_key not in memo:
+        term = index.vocab[kind].get(key)
+        having = index.count(term, lang) if term else 0
+        memo[cache_key] = 1 + math.log((len(index.entries) + 1) / (having + 1))
+    return memo[cache_key]
+
+
+def _cosine(a: dict, b: dict) -> float:
+    """The cosine of two sparse vectors (0 when either is empty)."""
+    dot = sum(weight * b[term] for term, weight in a.items() if term in b)
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))

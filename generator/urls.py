@@ -16,6 +16,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STORIES = Text(fi="tarinat", sv="berattelser")
 PAGE = Text(fi="sivu", sv="sida")
 SEARCH = Text(fi="haku", sv="sok")
+STATISTICS = Text(fi="tilastot", sv="statistik")
 SEGMENTS: dict[Kind, Text] = {
     Kind.CATEGORY: Text(fi="teemat", sv="teman"),
     Kind.REGION: Text(fi="alueet", sv="regioner"),
@@ -75,6 +76,11 @@ def search(lang: Lang) -> str:
     return f"{lang.value}/{SEARCH[lang]}/"
 
 
+def statistics(lang: Lang) -> str:
+    """The statistics page."""
+    return f"{lang.value}/{STATISTICS[lang]}/"
+
+
 def feed(listing: str) -> str:
     """The Atom feed of a listing, beside its first page: "fi/x/" -> "fi/x/feed.xml"."""
     return f"{listing}feed.xml"
@@ -84,6 +90,8 @@ SITEMAP = "sitemap.xml"
 DATA_JSON = "data/stories.json"
 DATA_SCHEMA = "data/stories.schema.json"
 DATA_CSV = "data/stories.csv"
+STATS_JSON = "data/statistics.json"
+STATS_CSV = "data/statistics.csv"
 
 
 def dest_path(url: str) -> str:

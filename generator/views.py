@@ -35,6 +35,8 @@ class Head:
     image_alt: str | None = None
     feed: str | None = None  # site-relative Atom feed of this listing
     og_type: str = "website"
+    canonical: str = ""  # another page that holds this page's text; "" = this page
+    switch_note: str = ""  # what the switch's target says when this page has no translation
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,8 @@ class StoryView:
     updated_text: str
     translation: Other | None
     related: tuple[Card, ...]
+    foreign: bool = False  # the text is in the other language: no version in the page's
+    stories_url: str = ""  # the all-stories listing of the page's language
     template: str = "tori/story.html"
 
 
@@ -140,6 +144,91 @@ class Group:
     heading: str
     links: tuple[Link, ...] = ()
     awards: tuple[AwardStories, ...] = ()
+    url: str = ""  # the heading's page (a region on the municipalities overview)
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One region on the tile map: its page, its count and where it stands."""
+
+    label: str  # with soft hyphens where a long name may break
+    url: str  # "" when the region has no page
+    count: int
+    unit: str  # the word after the count: "tarinaa" / "berättelser"
+    shade: int  # 0 for no stories, then darker with more
+    row: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Shade:
+    """One entry of the map's legend."""
+
+    shade: int
+    label: str
+
+
+@dataclass(frozen=True)
+class TileMap:
+    """The map of the regions with its heading, explanation and legend."""
+
+    heading: str
+    intro: str
+    tiles: tuple[Tile, ...]
+    legend: tuple[Shade, ...]
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """A row of a chart table: what it counts and the counts, one per value column."""
+
+    label: str
+    values: tuple[int, ...]
+    url: str = ""  # the term's page, "" when there is none
+    lang: str = ""  # language of the label when it differs from the page's
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart drawn as its own data table: a caption, header cells and a bar per count."""
+
+    key: str  # names the section (its heading's id)
+    heading: str
+    caption: str
+    columns: tuple[str, ...]  # the label column's header, then one per value column
+    rows: tuple[ChartRow, ...]
+
+    @property
+    def largest(self) -> int:
+        """The largest count of the chart; bars are drawn relative to it."""
+        return max((v for row in self.rows for v in row.values), default=0)
+
+    def width(self, value: int) -> float:
+        """A bar's length in percent of the longest bar."""
+        return round(100 * value / self.largest, 1) if self.largest else 0.0
+
+
+@dataclass(frozen=True)
+class Total:
+    """One figure of the summary."""
+
+    label: str
+    value: int
+
+
+@dataclass(frozen=True)
+class StatisticsView:
+    """The statistics page: totals, counting rules, the region map and the charts."""
+
+    head: Head
+    heading: str
+    intro: str
+    totals: tuple[Total, ...]
+    rules: tuple[str, ...]
+    charts: tuple[Chart, ...]
+    tilemap: TileMap
+    data: tuple[Link, ...]  # the open-data files and the page that describes them
+    template: str = "tori/statistics.html"
 
 
 @dataclass(frozen=True)
@@ -150,6 +239,7 @@ class OverviewView:
     heading: str
     intro: str
     groups: tuple[Group, ...]
+    tilemap: TileMap | None = None  # on the regions overview
     template: str = "tori/overview.html"
 
 
@@ -165,6 +255,8 @@ class HomeView:
     total: int
     stories_url: str
     search_url: str
+    ways: tuple[Link, ...]  # every overview: theme, region, municipality, …
+    statistics_url: str
     template: str = "tori/home.html"
 
 
@@ -210,9 +302,12 @@ def menu(lang: Lang, pages: dict[tuple[Lang, str], ContentPageInfo]) -> Menu:
         *content("submit", "nav_submit"),
     )
     footer = (
+        MenuItem(Kind.MUNICIPALITY.value, KIND_LABELS[Kind.MUNICIPALITY][lang],
+                 urls.overview(Kind.MUNICIPALITY, lang)),
         *content("about", "nav_about"),
         *content("sources", "nav_sources"),
         *content("data", "nav_data"),
+        MenuItem("statistics", label("nav_statistics", lang), urls.statistics(lang)),
         *content("accessibility", "nav_accessibility"),
     )
     return Menu(main, footer)

@@ -6,7 +6,7 @@ import datetime
 
 from generator import urls
 from generator.model import AwardKind, Kind, Lang, Story, Term, Text, Vocabularies, Vocabulary
-from generator.search_records import Record
+from generator.search import Record
 
 
 def term(kind: Kind, key: str, fi: str, sv: str, **extra) -> Term:

@@ -22,11 +22,12 @@ def test_card_of_a_translated_story_uses_the_readers_language():
     assert card.places == "Nyland"
 
 
-def test_card_of_an_untranslated_story_is_foreign_and_links_to_its_version():
+def test_card_of_an_untranslated_story_is_foreign_and_links_to_the_listings_language():
     (entry,) = group_entries([story("x", Lang.FI, awards=("2019-innostavat-teot",))])
     card = make_card(entry, Lang.SV, vocabularies())
     assert card.foreign and card.story_lang is Lang.FI
-    assert card.url == "fi/tarinat/x/"
+    # The Swedish page of the story: Finnish text in a Swedish interface that says so.
+    assert card.url == "sv/berattelser/x/"
     assert card.date_text == "1 januari 2024"
     assert card.awards == (AwardBadge("Prisbelönt", "Inspirerande gärningar 2019"),)
 

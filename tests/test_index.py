@@ -2,7 +2,7 @@
 
 from factories import story, vocabularies
 
-from generator.index import SHOW_EMPTY, build_index, collate
+from generator.index import build_index, collate
 from generator.model import Kind, Lang, group_entries
 
 
@@ -38,15 +38,44 @@ def test_every_language_lists_every_story_under_the_terms_of_the_version_shown()
     assert set(slugs(index.stories_of(digi, Lang.SV))) == {"only-sv", "both"}
 
 
-def test_category_and_region_overviews_keep_empty_terms_others_do_not():
+def test_every_overview_shows_every_term_except_municipalities_without_stories():
     index, _ = make_index(story("a", sectors=("tekninen-toimi",)))
-    assert {Kind.CATEGORY, Kind.REGION} == SHOW_EMPTY
     cats = index.overview(Kind.CATEGORY, Lang.FI)
     assert len(cats) == 4 and sum(r.count for r in cats) == 1
     regions = index.overview(Kind.REGION, Lang.FI)
     assert [r.count for r in regions] == [0, 0, 1]  # Ahvenanmaa, Päijät-Häme, Uusimaa
+    # Only Vantaa of the three municipalities has a story; the other 300 would drown it.
     assert [r.term.key for r in index.overview(Kind.MUNICIPALITY, Lang.FI)] == ["vantaa"]
-    assert index.overview(Kind.AWARD, Lang.FI) == ()
+    # No story has an award or a client group, yet all three awards and both groups are shown.
+    assert [r.count for r in index.overview(Kind.AWARD, Lang.FI)] == [0, 0, 0]
+    assert [r.count for r in index.overview(Kind.CLIENT_GROUP, Lang.FI)] == [0, 0]
+
+
+def test_with_stories_leaves_out_terms_without_stories():
+    index, _ = make_index(story("a", categories=("ymparisto", "digitalisaatio")),
+                          story("b", categories=("ymparisto",)))
+    rows = index.with_stories(Kind.CATEGORY, Lang.FI)
+    assert [(r.term.key, r.count) for r in rows] == [("digitalisaatio", 1), ("ymparisto", 2)]
+
+
+def test_municipalities_by_region_groups_collated_regions_with_their_municipalities():
+    index, _ = make_index(
+        story("a", municipalities=("vantaa",)), story("b", municipalities=("espoo",)),
+        story("c", municipalities=("hollola",), regions=("paijat-hame",)),
+    )
+    groups = index.municipalities_by_region(Lang.SV)
+    # Swedish order: Nyland before Päijänne-Tavastland; Esbo before Vanda; Åland has none.
+    assert [(r.key, [m.term.key for m in rows]) for r, rows in groups] == [
+        ("uusimaa", ["espoo", "vantaa"]), ("paijat-hame", ["hollola"])]
+
+
+def test_newest_own_first_puts_the_readers_language_before_newer_foreign_stories():
+    index, _ = make_index(
+        story("sv-newest", Lang.SV, day="2025-01-01"), story("fi-old", day="2020-01-01"),
+        story("fi-new", day="2024-01-01"),
+    )
+    assert slugs(index.newest_own_first(Lang.FI)) == ["fi-new", "fi-old", "sv-newest"]
+    assert slugs(index.newest_own_first(Lang.SV)) == ["sv-newest", "fi-new", "fi-old"]
 
 
 def test_overviews_follow_each_languages_alphabet():
@@ -57,9 +86,11 @@ def test_overviews_follow_each_languages_alphabet():
     assert sv == ["Nyland", "Päijänne-Tavastland", "Åland"]
 
 
-def test_has_page_for_shown_terms_and_terms_with_stories():
-    index, vocab = make_index(story("a"))
-    assert index.has_page(vocab.categories.get("ymparisto"))
+def test_has_page_only_for_terms_with_stories():
+    index, vocab = make_index(story("a"))  # Digitalisaatio, Vantaa, Uusimaa
+    assert index.has_page(vocab.categories.get("digitalisaatio"))
+    assert not index.has_page(vocab.categories.get("ymparisto"))
+    assert not index.has_page(vocab.regions.get("ahvenanmaa"))
     assert index.has_page(vocab.municipalities.get("vantaa"))
     assert not index.has_page(vocab.municipalities.get("espoo"))
     assert not index.has_page(vocab.sectors.get("tekninen-toimi"))
@@ -84,7 +115,9 @@ def test_awards_grouped_by_year_newest_first_and_awarded_stories():
     years = index.awards_by_year(Lang.SV)
     assert [y.year for y in years] == [2021, 2019]
     assert years[1].programme == "KunTeko-galan 2019"
-    assert [r.count for r in years[1].rows] == [2]
+    # Every 2019 award is listed, in Swedish order; only "Inspirerande gärningar" has stories.
+    assert [(r.term.key, r.count) for r in years[1].rows] == [
+        ("2019-innostavat-teot", 2), ("2019-vuoden-viestintateko", 0)]
     assert slugs(index.awarded(Lang.FI)) == ["later", "new", "old"]
 
 

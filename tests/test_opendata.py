@@ -24,6 +24,7 @@ from generator.model import (
     group_entries,
 )
 from generator.problems import ContentError
+from generator.statistics import compute
 from generator.validate import load_content
 
 SITE = "https://example.org/tori/"
@@ -310,3 +311,33 @@ def test_sample_content_gives_valid_files():
     document = json.loads(files[urls.DATA_JSON])
     jsonschema.validate(document, json.loads(files[urls.DATA_SCHEMA]))
     assert document["count"] == len(entries) == len(read_csv(files))
+
+
+# --- statistics -----------------------------------------------------------------------------
+
+def _stats(*stories):
+    return compute(group_entries(list(stories)), factories.vocabularies())
+
+
+def test_statistics_files_are_json_and_csv_with_the_licence():
+    hostile = factories.story("b", Lang.SV, organisation="=HYPERLINK()")
+    files = opendata.statistics_files(_stats(factories.story("a"), hostile))
+    assert set(files) == {"data/statistics.json", "data/statistics.csv"}
+    document = json.loads(files["data/statistics.json"])
+    assert document["licence"] == opendata.LICENCE
+    assert list(document) == ["title", "licence", "sources", "rules", "totals", "years",
+                              "categories", "regions", "sectors", "client_groups",
+                              "organisations", "awards"]
+    assert document["totals"]["stories"] == 2
+    assert len(document["rules"]["fi"]) == len(document["rules"]["sv"]) >= 5
+    text = files["data/statistics.csv"].decode("utf-8-sig")
+    assert text.startswith("group,key,kind,fi,sv,stories\r\n")
+    assert "organisations,'=HYPERLINK(),,,'=HYPERLINK(),1" in text  # never run as a formula
+
+
+def test_statistics_files_are_deterministic():
+    def make():
+        return opendata.statistics_files(
+            _stats(factories.story("a"), factories.story("b", Lang.SV)))
+
+    assert make() == make()

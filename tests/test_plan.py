@@ -30,8 +30,9 @@ def test_plans_chooser_stories_listings_overviews_and_terms_with_pages():
     assert {"fi/tarinat/a/", "sv/berattelser/a/", "sv/berattelser/b/", "fi/tarinat/c/"} <= set(got)
     assert {"fi/tarinat/", "fi/tarinat/sivu/2/", "sv/berattelser/sida/2/"} <= set(got)
     assert "fi/tarinat/sivu/3/" not in got
-    assert {"fi/teemat/", "sv/priser/", "fi/kunnat/vantaa/", "sv/teman/miljo/"} <= set(got)
-    assert "fi/kunnat/" not in got  # municipalities have term pages only
+    assert {"fi/teemat/", "sv/priser/", "fi/kunnat/vantaa/", "sv/teman/digitalisering/"} <= set(got)
+    assert "sv/teman/miljo/" not in got  # a theme without stories has no page
+    assert {"fi/kunnat/", "sv/kommuner/"} <= set(got)  # the municipalities overview
     assert "fi/kunnat/espoo/" not in got and "fi/toimialat/tekninen-toimi/" not in got
     assert len(got) == len(set(got))
 
@@ -43,7 +44,7 @@ def test_story_view_has_facts_translation_and_alternates():
     (entry,) = plan.index.entries
     view = plan.story(entry, Lang.FI)
     assert [f.label for f in view.facts] == [
-        "Organisaatio", "Kunnat", "Alueet", "Asiakasryhmät", "Teemat", "Palkinnot", "Avainsanat"]
+        "Organisaatio", "Kunnat", "Maakunnat", "Asiakasryhmät", "Teemat", "Palkinnot", "Avainsanat"]
     awards = next(f for f in view.facts if f.label == "Palkinnot")
     assert [(link.label, link.url) for link in awards.links] == [
         ("Palkittu: Innostavat teot 2019", "fi/palkinnot/2019-innostavat-teot/")]
@@ -93,7 +94,7 @@ def test_overview_views_and_award_groups():
         ("Innostavat teot", "KunTeko-gaala 2019", "Palkittu",
          [("Mikkelin teko", "fi/tarinat/b/", "")]),
         ("Vuoden viestintäteko", "Vuoden teko -palkinnot 2019", "Kunniamaininta",
-         [("Bara svenska", "sv/berattelser/d/", "sv"), ("Vantaa", "fi/tarinat/c/", "")]),
+         [("Bara svenska", "fi/tarinat/d/", "sv"), ("Vantaa", "fi/tarinat/c/", "")]),
     ]
     (sv_award,) = [a for a in plan.overview(Kind.AWARD, Lang.SV).groups[1].awards
                    if a.kind_label == "Hedersomnämnande"]
@@ -108,8 +109,11 @@ def test_home_and_content_page_views():
     plan = planner(story("a", day="2020-01-01"), story("b", awards=("2019-innostavat-teot",)),
                    story("c", day="2023-01-01"))
     home = plan.content_view(plan.pages[(Lang.FI, "home")])
+    assert home.statistics_url == ""  # no statistics page in this build: no link to one
+    plan.page_urls = frozenset({"fi/tilastot/"})
+    assert plan.content_view(plan.pages[(Lang.FI, "home")]).statistics_url == "fi/tilastot/"
     assert [c.slug for c in home.newest] == ["b", "c"]
-    assert [c.slug for c in home.awarded] == ["b"]
+    assert home.awarded == ()  # b, the only awarded story, is already among the newest
     assert home.total == 3 and home.search_url == "fi/haku/"
     assert home.head.switch_url == "sv/"
     about = plan.content_view(plan.pages[(Lang.FI, "about")])

@@ -12,8 +12,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from sitebuild import SITE_FIXTURE, build_site
 
-from generator import search_index
 from generator.problems import format_problems
+from generator.search import runner as search_index
 from generator.validate import load_content
 
 

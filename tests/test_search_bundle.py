@@ -1,4 +1,4 @@
-"""Tests of generator/search_bundle.py: Pagefind's filter data made byte-stable, meaning kept."""
+"""Tests of generator/search/bundle.py: Pagefind's filter data made byte-stable, meaning kept."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import search_bundle, search_index
+from generator.search import bundle as search_bundle
+from generator.search import runner as search_index
 
 REGIONS = ["Uusimaa", "Päijät-Häme", "Lappi", "Kainuu", "Pirkanmaa", "Ahvenanmaa"]
 
@@ -102,3 +103,28 @@ def test_read_rejects_a_file_that_is_not_pagefind_data(tmp_path):
     bogus.write_bytes(gzip.compress(b"hello"))
     with pytest.raises(ValueError, match=r"x\.pf_filter: not a Pagefind data file"):
         search_bundle.read(bogus)
+
+
+def test_normalise_names_the_versions_it_knows_and_refuses_any_other(raw_bundle):
+    entry_path = raw_bundle / search_bundle.ENTRY
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    assert entry["version"] in search_bundle.KNOWN_VERSIONS  # the installed Pagefind is known
+    entry["version"] = "1.6.0"
+    entry_path.write_text(json.dumps(entry), encoding="utf-8")
+    files = sorted(p.relative_to(raw_bundle) for p in raw_bundle.rglob("*"))
+    with pytest.raises(search_bundle.BundleFormatError) as caught:
+        search_bundle.normalise(raw_bundle)
+    message = str(caught.value)
+    assert "Pagefind 1.6.0" in message and "1.5.2" in message and "KNOWN_VERSIONS" in message
+    assert sorted(p.relative_to(raw_bundle) for p in raw_bundle.rglob("*")) == files  # untouched
+
+
+def test_a_bundle_of_an_unknown_version_fails_the_indexing_clearly(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_bundle, "KNOWN_VERSIONS", ("0.9.0",))
+    records = tmp_path / "records"
+    page = records / "fi" / "tarinat" / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<html lang="fi"><body><h1>Tarina</h1></body></html>', encoding="utf-8")
+    with pytest.raises(search_index.SearchIndexError, match=r"knows only the data format of "
+                                                            r"Pagefind 0\.9\.0"):
+        search_index.build_index(records, tmp_path / "site")

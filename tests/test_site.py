@@ -20,11 +20,17 @@ STORY_PAGES = {
     "sv/berattelser/hollola-latu/", "sv/berattelser/kaustbyregionen-digitalisering/",
     "sv/berattelser/liminka-kekseliain-kunta/", "sv/berattelser/soite-aktiivinen-tuki/",
 }
+# Stories with a version in one language only also have a page in the other: the text in its
+# own language, the interface (menu, facts, note at the top) in the page's.
+FOREIGN_STORY_PAGES = {
+    "fi/tarinat/kaustbyregionen-digitalisering/", "sv/berattelser/vantaa-ollaanihmisiksi/",
+    "sv/berattelser/mikkeli-ruokapalvelut/",
+}
 FI_TERMS = {
     "teemat": ["digitalisaatio", "henkilostolahtoinen-tuloksellisuus", "innovointi",
-               "robotiikka-ja-automaatio", "toimintakulttuuri", "tyohyvinvointi",
+               "toimintakulttuuri", "tyohyvinvointi",
                "tyokykyjohtaminen", "viestinta", "ymparisto"],
-    "alueet": ["ahvenanmaa", "etela-savo", "keski-pohjanmaa", "paijat-hame",
+    "alueet": ["etela-savo", "keski-pohjanmaa", "paijat-hame",
                "pohjois-pohjanmaa", "uusimaa"],
     "kunnat": ["hollola", "kaustinen", "liminka", "mikkeli", "vantaa"],
     "toimialat": ["koko-kunta", "ruoka-ja-puhtauspalvelut", "sosiaali-ja-terveysala"],
@@ -35,8 +41,8 @@ FI_TERMS = {
 SV_TERMS = {
     "teman": ["arbetshalsa", "digitalisering", "innovation", "kommunikation",
               "ledning-av-arbetsformaga", "miljo", "personalorienterad-resultatutveckling",
-              "robotik-och-automation", "verksamhetskultur"],
-    "regioner": ["aland", "mellersta-osterbotten", "norra-osterbotten", "nyland",
+              "verksamhetskultur"],
+    "regioner": ["mellersta-osterbotten", "norra-osterbotten", "nyland",
                  "paijanne-tavastland", "sodra-savolax"],
     "kommuner": ["hollola", "kaustby", "limingo", "s-t-michel", "vanda"],
     "sektorer": ["hela-kommunorganisationen", "maltids-och-lokalvardstjanster",
@@ -49,14 +55,14 @@ SV_TERMS = {
 
 def expected_pages() -> set[str]:
     pages = {"", "fi/", "sv/", "fi/tietoa-palvelusta/", "sv/om-tjansten/",
-             "fi/tarinan-lisaaminen/", "fi/haku/", "sv/sok/", *STORY_PAGES}
+             "fi/tarinan-lisaaminen/", "fi/haku/", "sv/sok/", "fi/tilastot/", "sv/statistik/",
+             *STORY_PAGES, *FOREIGN_STORY_PAGES}
     for lang, all_stories, page, terms in (("fi", "tarinat", "sivu", FI_TERMS),
                                            ("sv", "berattelser", "sida", SV_TERMS)):
         pages |= {f"{lang}/{all_stories}/", f"{lang}/{all_stories}/{page}/2/",
                   f"{lang}/{all_stories}/{page}/3/"}
         for segment, slugs in terms.items():
-            if segment not in ("kunnat", "kommuner"):
-                pages.add(f"{lang}/{segment}/")
+            pages.add(f"{lang}/{segment}/")
             pages |= {f"{lang}/{segment}/{slug}/" for slug in slugs}
     return pages
 
@@ -100,10 +106,15 @@ def test_every_page_has_language_canonical_alternates_description_and_open_graph
     tree = html(url)
     lang = url.split("/", 1)[0] or "fi"
     assert tree.get("lang") == lang
-    assert tree.xpath("//link[@rel='canonical']/@href") == [SITE_URL + url]
+    # A story read across languages points search engines at the page of its text.
+    canonical = url if url not in FOREIGN_STORY_PAGES else (
+        url.replace("sv/berattelser/", "fi/tarinat/") if lang == "sv"
+        else url.replace("fi/tarinat/", "sv/berattelser/"))
+    assert tree.xpath("//link[@rel='canonical']/@href") == [SITE_URL + canonical]
     hreflangs = dict(zip(tree.xpath("//link[@rel='alternate'][@hreflang]/@hreflang"),
                          tree.xpath("//link[@rel='alternate'][@hreflang]/@href"), strict=True))
-    assert hreflangs.get(lang if url else "x-default") == SITE_URL + url
+    text_lang = lang if url not in FOREIGN_STORY_PAGES else {"fi": "sv", "sv": "fi"}[lang]
+    assert hreflangs.get(text_lang if url else "x-default") == SITE_URL + canonical
     assert "x-default" in hreflangs
     assert all(href.startswith(SITE_URL) for href in hreflangs.values())
     assert tree.xpath("//meta[@name='description']/@content")[0].strip()
@@ -132,7 +143,14 @@ def test_language_switch_leads_to_the_same_page_or_the_other_home(html):
 
     assert switch("fi/tarinat/hollola-latu/") == (
         "../../../sv/berattelser/hollola-latu/", "sv", "sv")
-    assert switch("fi/tarinat/vantaa-ollaanihmisiksi/") == ("../../../sv/", "sv", "sv")
+    # No Swedish version: the switch leads to the Swedish page that says so, and its title
+    # tells it before the reader follows it.
+    assert switch("fi/tarinat/vantaa-ollaanihmisiksi/") == (
+        "../../../sv/berattelser/vantaa-ollaanihmisiksi/", "sv", "sv")
+    assert html("fi/tarinat/vantaa-ollaanihmisiksi/").xpath(
+        "//a[@class='tori-switch']/@title") == ["Den här berättelsen finns bara på finska"]
+    assert switch("sv/berattelser/vantaa-ollaanihmisiksi/") == (
+        "../../../fi/tarinat/vantaa-ollaanihmisiksi/", "fi", "fi")
     assert switch("sv/teman/miljo/") == ("../../../fi/teemat/ymparisto/", "fi", "fi")
     assert switch("sv/berattelser/sida/2/") == ("../../../../fi/tarinat/sivu/2/", "fi", "fi")
     assert switch("fi/tietoa-palvelusta/") == ("../../sv/om-tjansten/", "sv", "sv")
@@ -144,6 +162,29 @@ def test_untranslated_story_has_only_its_own_alternates(html):
     tree = html("fi/tarinat/vantaa-ollaanihmisiksi/")
     assert tree.xpath("//link[@hreflang]/@hreflang") == ["fi", "x-default"]
     assert not tree.xpath("//p[@class='tori-translation']")
+    assert not tree.xpath("//p[@class='tori-notice']")
+
+
+def test_story_read_across_languages_says_so_in_the_readers_language(html, built_site):
+    tree = html("sv/berattelser/vantaa-ollaanihmisiksi/")
+    assert tree.get("lang") == "sv"
+    first = tree.xpath("//article/*[1]")[0]  # the note comes before the title
+    assert first.get("class") == "tori-notice"
+    assert " ".join(first.text_content().split()).startswith(
+        "Den här berättelsen finns bara på finska.")
+    assert first.xpath(".//a/@href") == ["../"]  # back to the Swedish listing
+    (h1,) = tree.xpath("//h1")
+    assert h1.get("lang") == "fi" and h1.text_content() == "Vantaa: #ollaanihmisiksi"
+    assert tree.xpath("//div[@class='tori-body']/@lang") == ["fi"]
+    # The interface is Swedish: facts labels and term names.
+    assert "Kommuner" in texts(tree, "//aside[@class='tori-facts']//dt")
+    assert "Vanda" in texts(tree, "//aside[@class='tori-facts']//dd/a")
+    # Search engines are sent to the Finnish text; the page is not in the site map.
+    assert tree.xpath("//link[@rel='canonical']/@href")[0].endswith(
+        "/fi/tarinat/vantaa-ollaanihmisiksi/")
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "sv/berattelser/vantaa-ollaanihmisiksi/</loc>" not in sitemap
+    assert "fi/tarinat/vantaa-ollaanihmisiksi/</loc>" in sitemap
 
 
 def test_story_page_shows_lead_image_facts_dates_body_contact_links_and_translation(html):
@@ -157,7 +198,7 @@ def test_story_page_shows_lead_image_facts_dates_body_contact_links_and_translat
                      texts(tree, "//aside[@class='tori-facts']//dd"), strict=True))
     assert facts["Organisaatio"] == "Hollolan kunta"
     assert facts["Kunnat"] == "Hollola"
-    assert facts["Alueet"] == "Päijät-Häme"
+    assert facts["Maakunnat"] == "Päijät-Häme"
     assert facts["Teemat"] == "Henkilöstölähtöinen tuloksellisuus, Toimintakulttuuri"
     assert facts["Julkaistu"] == "27. maaliskuuta 2019"
     assert facts["Päivitetty"] == "1. joulukuuta 2019"
@@ -188,7 +229,9 @@ def test_listings_show_stories_of_the_other_language_with_a_badge(html):
     assert len(foreign) == 1
     (link,) = foreign[0].xpath(".//h2/a")
     assert (link.get("hreflang"), link.get("lang")) == ("sv", "sv")
-    assert link.get("href").endswith("sv/berattelser/kaustbyregionen-digitalisering/")
+    # A listing page below fi/tarinat/ links to fi/tarinat/kaustbyregionen-digitalisering/.
+    assert link.get("href").endswith("../kaustbyregionen-digitalisering/")
+    assert "berattelser" not in link.get("href")
     assert texts(foreign[0], ".//span[contains(@class,'tori-badge--lang')]") == ["ruotsiksi"]
     sv_tree = html("sv/teman/kommunikation/")
     assert texts(sv_tree, "//span[contains(@class,'tori-badge--lang')]") == ["på finska"]
@@ -225,14 +268,21 @@ def test_listing_pager_counts_and_newest_first(html):
 
 def test_overviews_show_counts_empty_terms_and_each_languages_alphabet(html):
     fi = texts(html("fi/alueet/"), "//ul[@class='tori-terms']/li")
-    assert fi[0] == "Ahvenanmaa 0 tarinaa"
+    assert fi[0] == "Ahvenanmaa ei tarinoita"  # shown, but not a link: nothing behind it
+    assert not html("fi/alueet/").xpath("//ul[@class='tori-terms']/li[1]/a")
     assert "Keski-Pohjanmaa 2 tarinaa" in fi
     sv = texts(html("sv/regioner/"), "//ul[@class='tori-terms']/li")
-    assert sv[-1] == "Åland 0 berättelser"
+    assert sv[-1] == "Åland inga berättelser"
     themes = texts(html("fi/teemat/"), "//ul[@class='tori-terms']/li")
-    assert "Robotiikka ja automaatio 0 tarinaa" in themes and len(themes) == 9
-    sectors = texts(html("fi/toimialat/"), "//ul[@class='tori-terms']/li")
-    assert len(sectors) == 3  # sectors without stories are left out
+    assert "Robotiikka ja automaatio ei tarinoita" in themes and len(themes) == 9
+    # One rule on every overview: sectors without stories are shown the same way.
+    sectors = html("fi/toimialat/")
+    rows = texts(sectors, "//ul[@class='tori-terms']/li")
+    vocabulary = yaml.safe_load(
+        (SITE_FIXTURE / "content" / "taxonomies" / "sectors.yml").read_text("utf-8"))
+    assert len(rows) == len(vocabulary)
+    empty = [r for r in rows if r.endswith("ei tarinoita")]
+    assert len(sectors.xpath("//ul[@class='tori-terms']/li/a")) == len(rows) - len(empty) == 3
     assert "Toimintakulttuuri 2 tarinaa" in themes
 
 
@@ -251,13 +301,13 @@ def test_awards_overview_groups_by_year_newest_first(html):
                for a in inspiring.xpath(".//ul/li/a")]
     assert stories == [
         ("Mikkelin ruoka- ja puhtauspalvelut innostivat", "fi",
-         "../../fi/tarinat/mikkeli-ruokapalvelut/"),
+         "../berattelser/mikkeli-ruokapalvelut/"),
         ("Hollola undvek permitteringar när hela personalen utvecklade arbetet", None,
          "../berattelser/hollola-latu/"),
     ]
     (vantaa,) = communication.xpath(".//ul/li/a")
     assert (vantaa.get("lang"), vantaa.get("href")) == (
-        "fi", "../../fi/tarinat/vantaa-ollaanihmisiksi/")
+        "fi", "../berattelser/vantaa-ollaanihmisiksi/")
 
 
 def test_client_groups_overview_counts_the_published_stories_of_each_group(html):
@@ -273,8 +323,12 @@ def test_client_groups_overview_counts_the_published_stories_of_each_group(html)
         labels = {g["key"]: g[lang]["label"] for g in groups}
         expected = sorted(f"{labels[k]} {len(s)} {many}" for k, s in counts.items())
         page = html("fi/asiakasryhmat/" if lang == "fi" else "sv/klientgrupper/")
-        assert sorted(texts(page, "//ul[@class='tori-terms']/li")) == expected
-        assert len(expected) == 2  # the draft's group has no published story and no entry
+        linked = [" ".join(li.text_content().split())
+                  for li in page.xpath("//ul[@class='tori-terms']/li[a]")]
+        assert sorted(linked) == expected
+        assert len(expected) == 2  # the draft's group has no published story and no link
+        rows = texts(page, "//ul[@class='tori-terms']/li")
+        assert len(rows) == len(groups)  # the others are shown without a link
     story = html("sv/berattelser/soite-aktiivinen-tuki/")
     links = story.xpath("//aside[@class='tori-facts']//dd/a[contains(@href,'klientgrupper')]")
     assert [(a.text, a.get("href")) for a in links] == [
@@ -301,32 +355,52 @@ def test_region_page_lists_its_municipalities_with_stories(html):
     assert tree.xpath("//p[@class='tori-kicker']/a/@href") == ["../"]
 
 
-def test_empty_term_page_says_so(html):
-    assert texts(html("fi/teemat/robotiikka-ja-automaatio/"), "//p[@class='tori-empty']") == [
-        "Täällä ei ole vielä tarinoita."]
+def test_a_term_without_stories_has_no_page_and_is_named_without_a_link(html, built_site):
+    # Robotiikka ja automaatio has only a draft: nothing to read, so no page to link to.
+    assert not (built_site / "fi/teemat/robotiikka-ja-automaatio").exists()
+    (row,) = html("fi/teemat/").xpath(
+        "//ul[@class='tori-terms']/li[contains(., 'Robotiikka ja automaatio')]")
+    assert not row.xpath(".//a") and "ei tarinoita" in row.text_content()
 
 
 def test_listing_heads_link_their_feed(html, built_site):
     href = html("sv/teman/miljo/").xpath("//link[@type='application/atom+xml']/@href")
     assert href == ["feed.xml"]
     assert (built_site / "sv/teman/miljo/feed.xml").is_file()
-    assert not html("fi/teemat/robotiikka-ja-automaatio/").xpath(
-        "//link[@type='application/atom+xml']")
+    assert not (built_site / "fi/teemat/robotiikka-ja-automaatio/feed.xml").exists()
     assert html("fi/").xpath("//link[@type='application/atom+xml']/@href") == ["tarinat/feed.xml"]
 
 
-def test_home_page_has_intro_search_newest_awarded_and_ways_in(html):
+def test_home_page_has_intro_search_newest_awarded_and_ways_in(html, built_site):
     tree = html("sv/")
     assert "På Framstegsarenan berättar" in texts(tree, "//div[@class='tori-home-intro']")[0]
     (form,) = tree.xpath("//form[@class='tori-search']")
     assert (form.get("action"), form.get("method")) == ("sok/", "get")
     assert form.xpath(".//input/@name") == ["q"]
+    # One search landmark: the header leaves its box out on the home page.
+    assert len(tree.xpath("//*[@role='search']")) == 1
     sections = tree.xpath("//section[@class='tori-home-section']")
-    assert len(sections[0].xpath(".//article")) == 3
-    assert len(sections[1].xpath(".//article")) == 2
-    assert sections[1].xpath(".//span[contains(@class,'tori-badge--award')]")
-    ways = texts(tree, "//div[@class='tori-ways']//li")
-    assert "Åland 0 berättelser" in ways and "Miljö 1 berättelse" in ways
+    # Newest with a Swedish version first: Soite (2023), Liminka (2021), Hollola (2019) come
+    # before the Finnish-only Vantaa (2020) although it is newer than Hollola.
+    newest = [a.get("href") for a in sections[0].xpath(".//article//h3/a")]
+    assert newest == ["berattelser/soite-aktiivinen-tuki/", "berattelser/liminka-kekseliain-kunta/",
+                      "berattelser/hollola-latu/"]
+    # Awarded, not already shown: Liminka (2021) and Hollola are above, which leaves the 2019
+    # awards of Vantaa (an honourable mention, 2020-01-15) and Mikkeli (2019-11-20).
+    assert texts(sections[1], ".//h2") == ["Senast prisbelönta"]
+    assert texts(sections[1], ".//span[contains(@class,'tori-badge--award')]") == [
+        "Hedersomnämnande: Årets kommunikationsgärning 2019",
+        "Prisbelönt: Inspirerande gärningar 2019"]
+    ways = texts(tree, "//div[@class='tori-ways']//ul[@class='tori-terms']/li")
+    assert "Miljö 1 berättelse" in ways
+    assert not [w for w in ways if "inga berättelser" in w or " 0 " in w]  # only terms with stories
+    alls = tree.xpath("//div[@class='tori-ways']//p/a/@href")
+    assert alls == ["teman/", "regioner/"]
+    every = tree.xpath("//ul[@class='tori-ways__all']//a/@href")
+    assert "kommuner/" in every
+    # The statistics page is linked exactly when the build has it (its module may be absent).
+    has_statistics = (built_site / "sv" / "statistik" / "index.html").is_file()
+    assert ("statistik/" in every) == has_statistics
 
 
 def test_language_chooser_and_not_found_page_offer_both_languages(built_site, html):
@@ -370,3 +444,32 @@ def test_serve_shows_drafts(tmp_path):
     site = build_site(SITE_FIXTURE, tmp_path / "serve", command="serve")
     assert (site / "fi/tarinat/luonnos-tarina/index.html").is_file()
     assert "luonnos-tarina" in (site / "fi/teemat/robotiikka-ja-automaatio/index.html").read_text()
+
+
+def test_municipalities_overview_groups_municipalities_with_stories_by_region(html):
+    # The fixture's published stories name Vantaa (Uusimaa), Hollola (Päijät-Häme), Kaustinen
+    # (Keski-Pohjanmaa), Liminka (Pohjois-Pohjanmaa) and Mikkeli (Etelä-Savo), one story each;
+    # Espoo is only in a draft. Regions follow each language's alphabet (ä after z in Finnish).
+    fi = html("fi/kunnat/")
+    assert texts(fi, "//article//h2") == [
+        "Etelä-Savo", "Keski-Pohjanmaa", "Pohjois-Pohjanmaa", "Päijät-Häme", "Uusimaa"]
+    assert texts(fi, "//article//h2/following-sibling::ul[1]/li")[-1] == "Vantaa 1 tarina"
+    assert "Espoo" not in " ".join(texts(fi, "//article"))
+    assert fi.xpath("//article//h2/a/@href")[-1] == "../alueet/uusimaa/"
+    sv = html("sv/kommuner/")
+    assert texts(sv, "//article//h2") == [
+        "Mellersta Österbotten", "Norra Österbotten", "Nyland", "Päijänne-Tavastland",
+        "Södra Savolax"]
+    assert texts(sv, "//ul[@class='tori-terms']/li") == [
+        "Kaustby 1 berättelse", "Limingo 1 berättelse", "Vanda 1 berättelse",
+        "Hollola 1 berättelse", "S:t Michel 1 berättelse"]
+    # A municipality's page leads back to the overview; the footer and home page lead to it.
+    assert html("sv/kommuner/vanda/").xpath("//p[@class='tori-kicker']/a/@href") == ["../"]
+    assert "kommuner/" in html("sv/").xpath("//footer//a/@href")
+
+
+def test_region_page_has_its_stories_under_a_heading_of_their_own(html):
+    tree = html("fi/alueet/uusimaa/")
+    headings = texts(tree, "//article//h2")
+    assert headings == ["Kunnat, joista on tarinoita", "Maakunnan tarinat"]
+    assert tree.xpath("//section[@class='tori-listing-stories']//article//h3")

@@ -66,3 +66,9 @@ def test_paths_and_links() -> None:
     assert urls.relative("", "fi/") == "fi/"
     assert urls.relative("fi/", "") == "../"
     assert urls.relative("", "") == "./"
+
+
+def test_statistics_pages() -> None:
+    assert urls.statistics(Lang.FI) == "fi/tilastot/"
+    assert urls.statistics(Lang.SV) == "sv/statistik/"
+    assert (urls.STATS_JSON, urls.STATS_CSV) == ("data/statistics.json", "data/statistics.csv")

@@ -30,10 +30,13 @@ def test_menu_has_the_fixed_sections_and_content_pages_that_exist():
     }
     sv = menu(Lang.SV, pages)
     assert [i.label for i in sv.main] == [
-        "Startsida", "Teman", "Regioner", "Sektorer", "Klientgrupper", "Priser", "Alla berättelser",
+        "Startsida", "Teman", "Landskap", "Sektorer", "Klientgrupper", "Priser", "Alla berättelser",
         "Om tjänsten"]
     assert [i.url for i in sv.main][:3] == ["sv/", "sv/teman/", "sv/regioner/"]
-    assert [i.key for i in sv.footer] == ["about"]
+    # The municipalities overview is not in the (long) main menu, but in the footer.
+    assert [i.key for i in sv.footer] == ["municipalities", "about", "statistics"]
+    assert sv.footer[0].url == "sv/kommuner/"
+    assert sv.footer[-1].url == "sv/statistik/"
     fi = menu(Lang.FI, pages)
-    assert [i.label for i in fi.footer] == ["Tietolähteet ja lisenssit"]
+    assert [i.label for i in fi.footer] == ["Kunnat", "Tietolähteet ja lisenssit", "Tilastot"]
     assert "about" not in [i.key for i in fi.main]

@@ -19,8 +19,9 @@ REPO = Path(__file__).resolve().parents[2]
 CONTENT = REPO / "content"
 STORIES = CONTENT / "stories"
 
-# Kinds with an overview page (municipalities are reached through their regions).
-OVERVIEW_KINDS = (Kind.CATEGORY, Kind.REGION, Kind.SECTOR, Kind.CLIENT_GROUP, Kind.AWARD)
+# Kinds with an overview page (the municipalities one is grouped by region).
+OVERVIEW_KINDS = (Kind.CATEGORY, Kind.REGION, Kind.MUNICIPALITY, Kind.SECTOR, Kind.CLIENT_GROUP,
+                  Kind.AWARD)
 # A query word that occurs in stories of both languages (a municipality name).
 SEARCH_QUERY = "Hollola"
 
@@ -80,6 +81,13 @@ def story_without_translation(site: Path, lang: Lang) -> str:
         key=lambda s: _has_image(files[s][lang]),
     )
     return urls.story(_first(slugs, f"story only in {lang}"), lang)
+
+
+def story_read_across_languages(site: Path, lang: Lang) -> str:
+    """The page in `lang` of a story that has no version in `lang` (its text in the other)."""
+    files = story_files()
+    slugs = [s for s, by in files.items() if set(by) == {lang.other}]
+    return urls.story(_first(slugs, f"story only in {lang.other}"), lang)
 
 
 def listing_with_page_two(site: Path, lang: Lang) -> str:
@@ -153,12 +161,14 @@ PAGE_TYPES: dict[str, Callable[[Path, Lang], str]] = {
     "story-with-image": story_with_image,
     "story-with-translation": story_with_translation,
     "story-without-translation": story_without_translation,
+    "story-read-across-languages": story_read_across_languages,
     "all-stories": _fixed(urls.stories),
     **{f"overview-{kind.value}": _overview(kind) for kind in OVERVIEW_KINDS},
     "term": listing_with_page_two,
     "term-page-2": listing_page_two,
     "region": region_page,
     "search-with-results": search_with_results,
+    "statistics": _fixed(urls.statistics),
     **{f"content-{key}": _content_page(key) for key in content_pages(Lang.FI)},
     "404": not_found,
     "language-chooser": lambda site, lang: "",
@@ -171,7 +181,10 @@ SCREENSHOT_TYPES = (
     "home",
     "story-with-image",
     "story-without-translation",
+    "story-read-across-languages",
     "overview-regions",
+    "overview-municipalities",
+    "statistics",
     "term",
     "search-with-results",
     "content-accessibility",

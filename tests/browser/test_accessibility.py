@@ -1,4 +1,5 @@
-"""WCAG 2.1 A and AA with axe-core on every page type, both languages, at 1280 px and 360 px."""
+"""WCAG 2.2 A and AA (with 2.0 and 2.1) by axe-core on every page type, both languages, at
+1280 px and 360 px; no failing request and no script error on any of them."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from generator.model import LANGS, Lang
 pytestmark = pytest.mark.browser
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 WIDTHS = (1280, 360)
 REFLOW_WIDTH = 320
 HEIGHT = 800
@@ -33,7 +34,7 @@ def open_page(page, site_server: str, url: str) -> None:
 
 
 def axe_violations(page) -> list[dict]:
-    """axe-core's violations of the WCAG 2.1 A/AA rules on the page as it is now."""
+    """axe-core's violations of the WCAG 2.0, 2.1 and 2.2 A/AA rules on the page as it is now."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
     return page.evaluate(RUN_AXE, AXE_TAGS)["violations"]
@@ -81,12 +82,24 @@ def english_page(browser):
 
 @pytest.mark.parametrize(("kind", "lang"), all_types(), ids=lambda v: str(v))
 def test_page_type_has_no_wcag_violations(request, built_site, site_server, kind: str, lang: Lang):
-    """0 axe violations at both widths; neither the page nor a box in it scrolls sideways; shots."""
+    """0 axe violations at both widths; every request answered below 400 and no script error;
+    neither the page nor a box in it scrolls sideways; screenshots."""
     page = request.getfixturevalue("english_page" if kind == "language-chooser" else "module_page")
     offsite = request.getfixturevalue("module_offsite_requests")
     offsite.clear()
     url = resolve(kind, built_site, lang)
-    problems = []
+    problems, failed, errors = [], [], []
+
+    def on_response(response):
+        if response.status >= 400:
+            failed.append(f"{response.status} {response.url}")
+
+    def on_error(error):
+        errors.append(str(error))
+
+    # The page is shared by the module's tests: listen for this test's page only.
+    page.on("response", on_response)
+    page.on("pageerror", on_error)
     page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
     open_page(page, site_server, url)
     for width in WIDTHS:
@@ -109,6 +122,12 @@ def test_page_type_has_no_wcag_violations(request, built_site, site_server, kind
         problems.append(f"at {REFLOW_WIDTH} px these boxes scroll sideways: {scrollers}")
     if offsite:
         problems.append(f"it asked other hosts for {sorted(set(offsite))} (privacy, offline use)")
+    page.remove_listener("response", on_response)
+    page.remove_listener("pageerror", on_error)
+    if failed:
+        problems.append(f"requests that failed: {failed}")
+    if errors:
+        problems.append(f"script errors: {errors}")
     assert not problems, f"{url}\n" + "\n".join(problems)
 
 
@@ -139,7 +158,8 @@ CLIPPED = """() => Array.from(document.querySelectorAll("body *")).filter(el => 
     return (cutX && el.scrollWidth > el.clientWidth + 1)
         || (cutY && el.scrollHeight > el.clientHeight + 1);
 }).map(el => el.outerHTML.slice(0, 100))"""
-SPACING_TYPES = ("home", "story-with-image", "term", "search-with-results", "overview-regions")
+SPACING_TYPES = ("home", "story-with-image", "term", "search-with-results", "overview-regions",
+                 "statistics")
 
 
 @pytest.mark.parametrize("kind", SPACING_TYPES)

@@ -114,10 +114,13 @@ def test_focus_is_always_visible(page, built_site, site_server, kind: str, width
 
 @pytest.mark.parametrize("lang", LANGS, ids=str)
 def test_language_switch_by_keyboard(page, built_site, site_server, lang: Lang):
-    """The switch leads to the same story in the other language, or to that language's home."""
+    """The switch leads to the same story in the other language; a story with no version there
+    leads to its page in that language, which says so at the top."""
+    untranslated = resolve("story-without-translation", built_site, lang)
+    slug = untranslated.rstrip("/").rsplit("/", 1)[1]
     cases = [
         ("story-with-translation", resolve("story-with-translation", built_site, lang.other)),
-        ("story-without-translation", urls.home(lang.other)),
+        ("story-without-translation", urls.story(slug, lang.other)),
     ]
     for kind, expected in cases:
         go(page, site_server, resolve(kind, built_site, lang))
@@ -126,6 +129,34 @@ def test_language_switch_by_keyboard(page, built_site, site_server, lang: Lang):
             page.keyboard.press("Enter")
         assert page.url == site_server + expected, f"{kind}: switch led to {page.url}"
         assert page.evaluate("document.documentElement.lang") == lang.other.value
+        if kind == "story-without-translation":
+            note = page.locator("article .tori-notice").inner_text()
+            assert note.startswith(label("only_in_other_language", lang.other)), note
+
+
+# Where each header control is on the screen, in source (= Tab) order.
+HEADER_BOXES = """() => Array.from(document.querySelectorAll(
+    "header .tori-brand, header .tori-switch, header input[type=search]"))
+  .map(el => { const b = el.getBoundingClientRect();
+               return {name: el.className || el.type, top: Math.round(b.top), left: b.left}; })"""
+
+
+@pytest.mark.parametrize("width", (360, 1280))
+def test_header_focus_order_follows_the_visual_order(page, built_site, site_server, width: int):
+    """Name, language switch, search box: Tab meets them in the order the eye reads them
+    (rows top to bottom, each row left to right)."""
+    go(page, site_server, resolve("story-with-translation", built_site, Lang.FI), width)
+    boxes = page.evaluate(HEADER_BOXES)
+    assert [b["name"] for b in boxes] == ["tori-brand", "tori-switch", "search"]
+    rows: dict[int, list] = {}
+    for b in boxes:  # controls whose tops are within 12 px stand on one row
+        row = next((r for r in rows if abs(r - b["top"]) <= 12), b["top"])
+        rows.setdefault(row, []).append(b)
+    visual = [b["name"] for r in sorted(rows) for b in sorted(rows[r], key=lambda b: b["left"])]
+    assert visual == [b["name"] for b in boxes], f"at {width} px the eye reads {visual}"
+    tab_to(page, "header .tori-brand")
+    tab_to(page, "header .tori-switch", limit=1)
+    tab_to(page, "header input[type=search]", limit=1)
 
 
 @pytest.mark.parametrize(
@@ -134,8 +165,9 @@ def test_language_switch_by_keyboard(page, built_site, site_server, lang: Lang):
     ids=["fi-home-box", "sv-header-box"],
 )
 def test_search_by_keyboard(page, site_server, lang: Lang, box: str):
-    """Type in a search box, Enter, Tab to a result, Enter: a story opens."""
-    go(page, site_server, urls.home(lang))
+    """Type in a search box, Enter, Tab to a result, Enter: a story opens. (The home page's
+    box is the only one there; other pages have the header's.)"""
+    go(page, site_server, urls.home(lang) if box.startswith("article") else urls.stories(lang))
     tab_to(page, box)
     page.keyboard.type(SEARCH_QUERY)
     with page.expect_navigation():

@@ -78,24 +78,25 @@ def test_region_filter_narrows_the_results(page, site_server):
     assert not any(t.startswith("Hollola") for t in narrowed)
     # The choice is in the address, ready to be shared.
     params = parse_qs(urlsplit(page.url).query)
-    assert params == {"q": ["LATU-malli"], "region": ["Varsinais-Suomi"]}
+    assert params == {"q": ["LATU-malli"], "region": ["varsinais-suomi"]}  # a key, not a label
 
 
 def test_a_shared_link_restores_the_search(page, site_server):
-    address = f"{site_server}{FI}?q={quote('lomautuksia')}&region={quote('Päijät-Häme')}"
+    address = f"{site_server}{FI}?q={quote('lomautuksia')}&region=paijat-hame"
     page.goto(address)
     status = _wait_for_results(page)
     assert page.locator("#tori-search-q").input_value() == "lomautuksia"
-    assert page.locator("#tori-search-region").input_value() == "Päijät-Häme"
+    assert page.locator("#tori-search-region").input_value() == "paijat-hame"
+    assert page.locator("#tori-search-region option:checked").inner_text() == "Päijät-Häme"
     assert _titles(page) and "Löytyi" in status
     page.reload()
     _wait_for_results(page)
     assert page.locator("#tori-search-q").input_value() == "lomautuksia"
-    assert page.locator("#tori-search-region").input_value() == "Päijät-Häme"
+    assert page.locator("#tori-search-region").input_value() == "paijat-hame"
 
 
 def test_a_filter_alone_lists_its_stories(page, site_server):
-    titles = _search(page, site_server, SV, region="Mellersta Österbotten")
+    titles = _search(page, site_server, SV, region="keski-pohjanmaa")
     assert sorted(titles) == [
         "Kommunerna i Kaustbyregionen tog sig an digitaliseringen i en gemensam verkstad",
         "Soite förnyade modellen för aktivt stöd i ledningen av arbetsförmåga",
@@ -133,8 +134,8 @@ def test_keyboard_only_search_and_announcement(page, site_server):
 @pytest.mark.parametrize(
     ("path", "lang", "words"),
     [
-        (FI, "fi", ["Hakusana", "Rajaa hakua", "Teema", "Alue", "Kunta", "Vuosi", "Kaikki"]),
-        (SV, "sv", ["Sökord", "Avgränsa sökningen", "Tema", "Region", "Kommun", "År", "Alla"]),
+        (FI, "fi", ["Hakusana", "Rajaa hakua", "Teema", "Maakunta", "Kunta", "Vuosi", "Kaikki"]),
+        (SV, "sv", ["Sökord", "Avgränsa sökningen", "Tema", "Landskap", "Kommun", "År", "Alla"]),
     ],
 )
 def test_every_label_is_in_the_page_language(page, site_server, path, lang, words):
@@ -151,10 +152,80 @@ def test_every_label_is_in_the_page_language(page, site_server, path, lang, word
 
 
 def test_header_search_box_leads_to_the_search_page(page, site_server):
-    page.goto(f"{site_server}fi/")
+    page.goto(f"{site_server}fi/tarinat/")  # the home page has its own box instead
     box = page.locator("header form[role=search] input[name=q]")
     box.fill("lomautuksia")
     box.press("Enter")
     page.wait_for_url("**/fi/haku/?q=lomautuksia")
     _wait_for_results(page)
     assert "Hollola vältti lomautukset, kun koko henkilöstö kehitti työtä" in _titles(page)
+
+
+def test_a_story_without_a_version_in_the_language_is_found_with_the_listing_badge(page,
+                                                                                   site_server):
+    # Masku's story is in Finnish only; the Swedish search finds it by its theme's Swedish label.
+    _search(page, site_server, SV, q="arbetshälsa")
+    link = page.locator(RESULT_LINKS).filter(has_text="Maskussa sairauspoissaolot")
+    assert link.get_attribute("hreflang") == "fi" and link.get_attribute("lang") == "fi"
+    # as on listings: the story's page in the reader's language, its text in Finnish
+    assert link.evaluate("a => a.pathname") == "/tori/sv/berattelser/latu-masku/"
+    card = page.locator(".tori-finder__results article").filter(
+        has_text="Maskussa sairauspoissaolot")
+    assert card.locator(".tori-badge--lang").inner_text() == "på finska"
+    # the same card as on the Swedish listing of all stories
+    page.goto(f"{site_server}sv/berattelser/")
+    listing = page.locator("article.tori-card").filter(has_text="Maskussa sairauspoissaolot")
+    if listing.count() == 0:  # on a later page of the listing
+        page.goto(f"{site_server}sv/teman/arbetshalsa/")
+        listing = page.locator("article.tori-card").filter(has_text="Maskussa sairauspoissaolot")
+    listed = listing.locator(".tori-card__meta").inner_text()
+    _search(page, site_server, SV, q="arbetshälsa")
+    found = page.locator(".tori-finder__results article").filter(
+        has_text="Maskussa sairauspoissaolot")
+    assert found.locator(".tori-card__meta").inner_text() == listed
+
+
+def test_result_cards_carry_organisation_region_date_and_award_badge(page, site_server):
+    _search(page, site_server, FI, q="Innostavat teot")
+    card = page.locator(".tori-finder__results article").filter(has_text="Mikkelin ruoka")
+    assert card.locator(".tori-card__meta").inner_text() == (
+        "Mikkelin kaupunki · Etelä-Savo · 21. toukokuuta 2019")
+    assert card.locator("time").get_attribute("datetime") == "2019-05-21"
+    assert card.locator(".tori-badge--award").inner_text() == "Palkittu: Innostavat teot 2019"
+
+
+def test_the_language_switch_keeps_the_query_and_the_filters(page, site_server):
+    _search(page, site_server, FI, q="LATU", region="varsinais-suomi")
+    switch = page.locator("a.tori-switch")
+    assert parse_qs(urlsplit(switch.get_attribute("href")).query) == {
+        "q": ["LATU"], "region": ["varsinais-suomi"]}
+    with page.expect_navigation():
+        switch.click()
+    assert urlsplit(page.url).path == "/tori/sv/sok/"
+    _wait_for_results(page)
+    assert page.locator("#tori-search-q").input_value() == "LATU"
+    assert page.locator("#tori-search-region option:checked").inner_text() == "Egentliga Finland"
+    assert _titles(page)
+
+
+def test_on_a_phone_the_filters_fold_behind_one_button_and_results_come_first(browser,
+                                                                            site_server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="fi-FI")
+    phone = context.new_page()
+    try:
+        phone.goto(f"{site_server}{FI}?q=LATU")
+        _wait_for_results(phone)
+        toggle = phone.locator(".tori-finder__toggle")
+        assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+        assert not phone.locator("#tori-search-filters").is_visible()
+        first = phone.locator(".tori-finder__results li").first.bounding_box()
+        assert first["y"] < 740  # the first result is on the first screen
+        toggle.click()
+        assert toggle.get_attribute("aria-expanded") == "true"
+        assert phone.locator("#tori-search-region").is_visible()
+        assert phone.evaluate("document.activeElement.id") == "tori-search-theme"
+        phone.select_option("#tori-search-region", "varsinais-suomi")
+        _wait_for_results(phone)
+        assert toggle.inner_text() == "Rajaa hakua (1 valittu)"
+    finally:
+        context.close()

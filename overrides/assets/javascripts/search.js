@@ -1,6 +1,9 @@
 // The search page: runs Pagefind (bundled with the site, no other host) on the form's query and
 // filters, keeps them in the address (?q=…&region=…) so a search survives reload and can be
-// shared, and announces the result count through the form's live status line.
+// shared, carries them over to the other language's search page through the language switch
+// (filter values are language-neutral keys), draws each result as the listing card it is, and
+// announces the result count through the form's live status line. On a phone the filters fold
+// behind one button so the results come right after the query.
 (function () {
   "use strict";
 
@@ -14,6 +17,12 @@
   var status = root.querySelector("[role=status]");
   var list = root.querySelector("ol");
   var more = root.querySelector(".tori-finder__more");
+  var toggle = root.querySelector(".tori-finder__toggle");
+  var filters = root.querySelector(".tori-finder__filters");
+  var languageSwitch = document.querySelector("a.tori-switch");
+  var switchBase = languageSwitch ? languageSwitch.getAttribute("href").split("?")[0] : null;
+  var siteRoot = new URL(config.root, document.baseURI);
+  var narrow = window.matchMedia("(max-width: 44.9375em)");
   var PAGE_SIZE = 10;
   var pagefind = null;
   var current = { results: [], shown: 0, token: 0 };
@@ -69,6 +78,8 @@
 
   function saveToAddress(params) {
     var search = params.toString();
+    // The other language's search page takes the same keys: the switch keeps the search.
+    if (languageSwitch) languageSwitch.href = switchBase + (search ? "?" + search : "");
     var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
       window.history.replaceState(null, "", url);
@@ -86,6 +97,7 @@
   function run() {
     var params = stateParams();
     saveToAddress(params);
+    updateToggle();
     var token = ++current.token;
     var q = params.get("q");
     var filters = filtersOf(params);
@@ -151,32 +163,95 @@
     });
   }
 
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // The same markup as the listing card (overrides/tori/macros.html), from the card fields the
+  // record carries; every story text goes in as text, never as markup.
   function renderResult(item) {
-    var li = document.createElement("li");
-    li.className = "tori-finder__result";
-    var heading = document.createElement("h2");
-    var link = document.createElement("a");
-    link.href = item.url;
-    link.textContent = item.meta.title || item.url;
-    heading.appendChild(link);
-    li.appendChild(heading);
-    var excerpt = document.createElement("p");
-    // Pagefind escapes the page text and marks the matched words with <mark>.
-    excerpt.innerHTML = item.excerpt;
-    if (!excerpt.textContent.trim() && item.meta.summary) excerpt.textContent = item.meta.summary;
-    li.appendChild(excerpt);
-    if (item.meta.date) {
-      var date = document.createElement("p");
-      date.className = "tori-finder__date";
-      var time = document.createElement("time");
-      time.dateTime = item.meta.date;
-      time.textContent = new Date(item.meta.date + "T12:00:00").toLocaleDateString(
-        config.lang === "sv" ? "sv-FI" : "fi-FI"
-      );
-      date.appendChild(time);
-      li.appendChild(date);
+    var card = JSON.parse(item.meta.card);
+    var li = element("li", "tori-finder__result");
+    var article = element("article", "tori-card");
+    var heading = element("h2", "tori-card__title");
+    var link = element("a", "", card.title);
+    link.href = new URL(card.url, siteRoot).href;
+    if (card.foreign) {
+      link.hreflang = card.story_lang;
+      link.lang = card.story_lang;
     }
+    heading.appendChild(link);
+    article.appendChild(heading);
+    if (card.foreign) {
+      var langBadges = element("p", "tori-badges");
+      langBadges.appendChild(element("span", "tori-badge tori-badge--lang",
+                                     strings.in_other_language));
+      article.appendChild(langBadges);
+    }
+    var summary = element("p", "tori-card__summary", card.summary);
+    if (card.foreign) summary.lang = card.story_lang;
+    article.appendChild(summary);
+    var meta = element("p", "tori-card__meta");
+    var organisation = element("span", "", card.organisation);
+    if (card.foreign) organisation.lang = card.story_lang;
+    meta.appendChild(organisation);
+    var parts = card.places ? [card.places] : [];
+    parts.forEach(function (part) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(dot());
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(element("span", "", part));
+    });
+    meta.appendChild(document.createTextNode(" "));
+    meta.appendChild(dot());
+    meta.appendChild(document.createTextNode(" "));
+    var time = element("time", "", card.date_text);
+    time.dateTime = card.date;
+    meta.appendChild(time);
+    article.appendChild(meta);
+    if (card.awards.length) {
+      var awards = element("p", "tori-badges");
+      card.awards.forEach(function (award) {
+        awards.appendChild(element("span", "tori-badge tori-badge--award",
+                                   award.kind_label + ": " + award.name));
+      });
+      article.appendChild(awards);
+    }
+    li.appendChild(article);
     return li;
+  }
+
+  function dot() {
+    var node = element("span", "", "·");
+    node.setAttribute("aria-hidden", "true");
+    return node;
+  }
+
+  // On a phone the filters start folded; the button says how many are chosen.
+  function updateToggle() {
+    if (!toggle) return;
+    var chosen = selects.filter(function (select) { return select.value; }).length;
+    toggle.textContent = chosen ? format(strings.toggle_count, { count: chosen }) : strings.toggle;
+  }
+
+  function fold(folded) {
+    filters.hidden = folded;
+    toggle.setAttribute("aria-expanded", folded ? "false" : "true");
+  }
+
+  function setUpToggle() {
+    toggle.hidden = false;
+    fold(narrow.matches);
+    toggle.addEventListener("click", function () {
+      fold(!filters.hidden);
+      if (!filters.hidden) selects[0].focus();
+    });
+    narrow.addEventListener("change", function (event) {
+      fold(event.matches);
+    });
   }
 
   form.addEventListener("submit", function (event) {
@@ -203,5 +278,6 @@
   });
 
   restoreFromAddress();
+  setUpToggle();
   run();
 })();

@@ -1,4 +1,4 @@
-"""Tests of generator/search_index.py: Pagefind over the search records, in the background."""
+"""Tests of generator/search/runner.py: one Pagefind run over the search records."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from factories import search_record
 
-from generator import search_index
+from generator.search import runner as search_index
 
 RECORDS = (
     search_record("fi/tarinat/latu/", "fi", "<h1>Latuhanke</h1><p>Asukkaat hiihtivät ladulla.</p>",
@@ -36,24 +36,17 @@ def _snapshot(bundle: Path) -> dict[str, bytes]:
 
 def test_records_are_written_at_their_pages_paths(records):
     assert sorted(str(p.relative_to(records)) for p in records.rglob("*.html")) == [
-        "000/fi/tarinat/latu/index.html", "000/fi/tarinat/robotti/index.html",
-        "000/sv/berattelser/latu/index.html"]
-    page = records / "000/fi/tarinat/latu/index.html"
+        "fi/tarinat/latu/index.html", "fi/tarinat/robotti/index.html",
+        "sv/berattelser/latu/index.html"]
+    page = records / "fi/tarinat/latu/index.html"
     assert page.read_text(encoding="utf-8") == RECORDS[0].html
 
 
-def test_records_are_written_in_shards_in_their_order(tmp_path):
-    assert search_index.write_records(RECORDS, tmp_path, shard_pages=2) == 3
-    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.html")) == [
-        "000/fi/tarinat/latu/index.html", "000/fi/tarinat/robotti/index.html",
-        "001/sv/berattelser/latu/index.html"]
-
-
-def test_shards_are_indexed_one_by_one_into_one_index(tmp_path):
-    indexer = search_index.Indexer(tmp_path / "site", shard_pages=1)
+def test_one_pagefind_run_indexes_every_record(tmp_path):
+    indexer = search_index.Indexer(tmp_path / "site")
     indexer.start(RECORDS)
-    assert sorted(p.name for p in indexer.source.iterdir()) == ["000", "001", "002"]
-    report = indexer.finish()  # that the index is the same is tested in test_search_merge.py
+    assert sorted(p.name for p in indexer.source.iterdir()) == ["fi", "sv"]  # no shards
+    report = indexer.finish()
     assert report.pages == {"fi": 2, "sv": 1}
     assert (tmp_path / "site" / search_index.BUNDLE / "wasm.sv.pagefind").is_file()
 
@@ -95,7 +88,7 @@ def test_the_indexer_works_in_the_background_from_a_temporary_folder(tmp_path):
     indexer.start(iter(RECORDS))
     assert isinstance(indexer.process, subprocess.Popen)  # start() does not wait for Pagefind
     source = indexer.source
-    assert (source / "000/sv/berattelser/latu/index.html").is_file()
+    assert (source / "sv/berattelser/latu/index.html").is_file()
     report = indexer.finish()
     assert report.pages == {"fi": 2, "sv": 1}
     assert indexer.process is None and not source.exists()  # the records are gone
@@ -106,7 +99,7 @@ def test_the_indexer_keeps_the_records_in_a_folder_asked_for(tmp_path):
     indexer = search_index.Indexer(tmp_path / "site", kept)
     indexer.start(RECORDS)
     assert indexer.finish().pages == {"fi": 2, "sv": 1}
-    assert sorted(p.name for p in (kept / "000/fi/tarinat").iterdir()) == ["latu", "robotti"]
+    assert sorted(p.name for p in (kept / "fi/tarinat").iterdir()) == ["latu", "robotti"]
     assert (kept / search_index.MARKER).is_file()  # the build says the folder is its own
 
 
@@ -115,13 +108,13 @@ def test_a_records_folder_the_build_made_is_emptied_and_reused(tmp_path):
     first = search_index.Indexer(tmp_path / "site", kept)
     first.start(RECORDS[:1])
     first.finish()
-    (kept / "000/fi/tarinat/vanha").mkdir(parents=True)  # as if left by an earlier build
-    (kept / "001").mkdir()
+    (kept / "fi/tarinat/vanha").mkdir(parents=True)  # as if left by an earlier build
+    (kept / "vanha").mkdir()
     again = search_index.Indexer(tmp_path / "site", kept)
     again.start(RECORDS)
     assert again.finish().pages == {"fi": 2, "sv": 1}
-    assert sorted(p.name for p in kept.iterdir()) == [search_index.MARKER, "000"]
-    assert sorted(p.name for p in (kept / "000/fi/tarinat").iterdir()) == ["latu", "robotti"]
+    assert sorted(p.name for p in kept.iterdir()) == [search_index.MARKER, "fi", "sv"]
+    assert sorted(p.name for p in (kept / "fi/tarinat").iterdir()) == ["latu", "robotti"]
 
 
 def test_an_empty_records_folder_is_taken_and_marked(tmp_path):
@@ -130,7 +123,7 @@ def test_an_empty_records_folder_is_taken_and_marked(tmp_path):
     indexer = search_index.Indexer(tmp_path / "site", kept)
     indexer.start(RECORDS)
     indexer.finish()
-    assert (kept / search_index.MARKER).is_file() and (kept / "000").is_dir()
+    assert (kept / search_index.MARKER).is_file() and (kept / "fi").is_dir()
 
 
 def test_a_folder_the_build_did_not_make_is_refused_and_nothing_deleted(tmp_path):
@@ -211,23 +204,3 @@ def test_background_indexing_is_cancelled_by_the_next_start(tmp_path):
     background.cancel()  # nothing left to stop: no error
     assert [report.pages for report in done][-1] == {"fi": 2, "sv": 1}
     assert (tmp_path / "second" / search_index.BUNDLE / "pagefind-entry.json").is_file()
-
-
-def _index(records, site: Path, cache: Path | None) -> dict[str, bytes]:
-    indexer = search_index.Indexer(site, shard_pages=1, cache=cache)
-    indexer.start(records)
-    indexer.finish()
-    return _snapshot(site / search_index.BUNDLE)
-
-
-def test_kept_shards_give_the_index_of_a_fresh_run(tmp_path):
-    changed = (*RECORDS[:2], search_record(
-        "sv/berattelser/latu/", "sv", "<h1>Skidspår</h1><p>Invånarna skidade mycket.</p>"))
-    cache = tmp_path / "cache"
-    _index(RECORDS, tmp_path / "first", cache)
-    assert len(list(cache.iterdir())) == 3  # one kept output per shard
-    kept = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
-    again = _index(changed, tmp_path / "again", cache)
-    assert again == _index(changed, tmp_path / "fresh", None)
-    now = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
-    assert len(now) == 3 and len(set(now.items()) & set(kept.items())) == 2  # one new shard

@@ -15,8 +15,25 @@ from pathlib import Path
 
 import cbor2
 
+# The Pagefind releases whose data files this module has been checked against. Another release
+# may order or shape them differently: add it here only after tests/test_search_bundle.py passes.
+KNOWN_VERSIONS = ("1.5.0", "1.5.1", "1.5.2")
 ENTRY = "pagefind-entry.json"  # the file naming every language's index of a Pagefind bundle
 MAGIC = b"pagefind_dcd"  # Pagefind's marker at the start of every decompressed data file
+
+
+class BundleFormatError(Exception):
+    """A Pagefind bundle written by a release whose format this module does not know."""
+
+
+def check_version(version: str) -> None:
+    """Refuse a bundle of a Pagefind release not in KNOWN_VERSIONS, naming what to do."""
+    if version not in KNOWN_VERSIONS:
+        raise BundleFormatError(
+            f"Pagefind {version} wrote the search index, but generator/search/bundle.py knows "
+            f"only the data format of Pagefind {', '.join(KNOWN_VERSIONS)}; install one of "
+            f"those (pyproject.toml pins the range) or check the format of {version} and add "
+            f"it to KNOWN_VERSIONS")
 
 
 def read(path: Path) -> object:
@@ -41,6 +58,7 @@ def normalise(bundle: Path) -> None:
     """Rewrite the filter and metadata files of every language in `bundle` in a stable order."""
     entry_path = bundle / ENTRY
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    check_version(str(entry.get("version")))
     for lang, info in entry["languages"].items():
         info["hash"] = _normalise_language(bundle, lang, info["hash"])
     entry["languages"] = dict(sorted(entry["languages"].items()))
