@@ -122,8 +122,8 @@ LABELS: dict[str, Text] = {
         "svenska.",
     ),
     "rule_regions": Text(
-        "Tarina lasketaan sille merkittyjen maakuntien lisäksi niihin maakuntiin, joihin sen kunnat "
-        "kuuluvat.",
+        "Tarina lasketaan sille merkittyjen maakuntien lisäksi niihin maakuntiin, joihin sen "
+        "kunnat kuuluvat.",
         "En berättelse räknas till de landskap som angetts för den och dessutom till de "
         "landskap som dess kommuner hör till.",
     ),

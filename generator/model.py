@@ -162,6 +162,7 @@ class Story:
     links: tuple[Link, ...] = ()
     draft: bool = False
     body_line: int = 1  # line of the file on which the body starts
+    body_html: str = ""  # the body rendered and sanitised (generator/body.py)
 
     def terms(self, kind: Kind) -> tuple[str, ...]:
         """The keys of this story in one taxonomy."""

@@ -142,6 +142,7 @@ class Site:
     views: dict[str, Planned]  # generated pages by source file
     content: dict[str, ContentPageInfo]  # by page URL
     menus: dict[Lang, Menu]
+    bodies: dict[str, str]  # the sanitised body each story page shows, by page URL
     cache: PageCache | None = None
     salt: str = ""  # the code, template, config and frame version the page keys start from
     _keys: dict[str, str] = field(default_factory=dict)  # src_uri -> key, to store or to read
@@ -151,6 +152,14 @@ class Site:
     # serve: whether the file at a destination already holds the page of a key (preview.py)
     keep: Callable[[str, str], bool] | None = None
     kept: set[str] = field(default_factory=set)  # src_uris of pages left as they are on disk
+
+    def body_of(self, page: Page) -> str:
+        """The sanitised story body a page shows, or "" for other pages."""
+        return self.bodies.get(page.url, "")
+
+    def is_search(self, page: Page) -> bool:
+        """Whether `page` is a search page, which runs Pagefind's WebAssembly."""
+        return page.url in {urls.search(lang) for lang in LANGS}
 
     def prepare_page(self, page: Page) -> None:
         """Set the page's template; look a generated page up in the cache."""
@@ -227,7 +236,7 @@ class Site:
     def search_records(self, bodies: Mapping[str, str],
                        site_url: str) -> Iterator[Record]:
         """Every story's search record in each language; `bodies` maps story page URLs to body
-        HTML (MkDocs' page.content today; the story-body pipeline's output once it lands)."""
+        HTML (`bodies`: the sanitised bodies of generator/body.py)."""
         index = self.planner.index
         return story_records(index.entries, index.vocab, bodies, site_url)
 
@@ -265,6 +274,8 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
         views=views,
         content={info.url: info for info in pages.values()},
         menus=menus,
+        bodies={urls.story(entry.slug, lang): entry.best(lang).body_html
+                for entry in index.entries for lang in LANGS},
         cache=cache,
         salt=salt,
         keep=unchanged if cache is not None else None,

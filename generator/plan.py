@@ -95,7 +95,7 @@ class Planner:
                 # A story without a version in `lang` still gets a page there: its text in
                 # the other language, framed by this language's interface (canonical: the text).
                 story = entry.best(lang)
-                yield Planned(urls.story(entry.slug, lang), StoryView.template, story.body,
+                yield Planned(urls.story(entry.slug, lang), StoryView.template, "",
                               partial(self.story, entry, lang), versions,
                               story.updated or story.date, in_sitemap=story.lang is lang)
         for lang in LANGS:

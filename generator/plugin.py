@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator import search, urls
+from generator import csp, search, urls
 from generator.build_cache import BuildCache, PageCache
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
@@ -106,10 +106,10 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         env.globals["tori_menus"] = {lang.value: self.site.menus[lang] for lang in LANGS}
         env.globals["tori_card"] = card_html_global()  # a fresh cache each build
         env.globals["tori_once"] = once_global()
-        # Every page's Markdown is converted by now: Pagefind indexes the stories on the second
-        # core while MkDocs renders the templates.
-        bodies = {f.url: f.page.content for f in files.documentation_pages() if f.page}
-        records = self.site.search_records(bodies, config.site_url or "/")
+        env.globals["tori_csp"] = csp.PLACEHOLDER
+        # The story bodies were rendered with the content: Pagefind indexes the stories on the
+        # second core while MkDocs renders the templates.
+        records = self.site.search_records(self.site.bodies, config.site_url or "/")
         if self.serving:  # the preview shows the edit first and indexes afterwards
             self.records = records
             self.outputs = [f.dest_uri for f in files]
@@ -153,12 +153,28 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
 
     @event_priority(-100)  # last, so the cache keeps the page as it is written
     def on_post_page(self, output, *, page, config):
+        if page.file.src_uri in self.site.kept:  # serve: the file on disk is this page already
+            page.markdown = page.content = None
+            return ""
+        if not self.site.from_cache(page):  # a cached page was stored with its policy
+            untrusted = (page.content or "", self.site.body_of(page))
+            output = self._with_policy(output, untrusted, wasm=self.site.is_search(page))
+            self.site.store(page, output)
         # The page is written next; dropping its Markdown and HTML keeps memory flat on big sites.
         page.markdown = page.content = None
-        if page.file.src_uri in self.site.kept:  # serve: the file on disk is this page already
-            return ""
-        self.site.store(page, output)
         return output
+
+    def on_post_template(self, output_content, *, template_name, config):
+        # Theme pages of their own (404.html) get the policy too.
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._with_policy(output_content, ())
+
+    def _with_policy(self, html: str, untrusted, *, wasm: bool = False) -> str:
+        """The page with its Content-Security-Policy; `mkdocs serve` adds an inline reloader."""
+        if self.serving:
+            return csp.with_policy(html, csp.policy((), csp.PREVIEW_EXTRA))
+        return csp.with_policy(html, csp.page_policy(html, untrusted, wasm=wasm))
 
     def on_template_context(self, context, *, template_name, config):
         # Theme pages such as 404.html have no page of their own: give them the Finnish frame.

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.body import render_body
 from generator.content_pages import ContentPage, load_pages
 from generator.frontmatter import (
     FIELDS,
@@ -21,8 +22,8 @@ from generator.frontmatter import (
     kind_of,
     known_hint,
 )
+from generator.images import image_problem
 from generator.loader import parse_filename, read_text, split_front_matter
-from generator.markup import check_body
 from generator.model import Lang, Story, Vocabularies
 from generator.problems import Problem
 from generator.taxonomy import content_root_name, load_vocabularies
@@ -135,12 +136,13 @@ def load_story(
     if not _COMMENT.sub("", split.body).strip():
         problems.append(Problem(path, split.body_line, "body", "is empty: write the story "
                                 "below the front matter's closing '---' line"))
-    problems += check_body(split.body, split.body_line, path)
+    body = render_body(split.body, split.body_line, path)
+    problems += body.problems
     if problems:
         return Loaded(path, None, tuple(problems), checked.lines)
     slug, lang = name
     story = Story(slug=slug, lang=Lang(lang), source=f"stories/{file.name}", body=split.body,
-                  body_line=split.body_line, **checked.values)
+                  body_line=split.body_line, body_html=body.html, **checked.values)
     return Loaded(path, story, (), checked.lines)
 
 
@@ -214,6 +216,8 @@ def load_content(
     reported = {item.path for item in loaded}
     for item in loaded:
         problems += item.problems
+    if paths is None:
+        problems += check_image_folder(Path(content_dir))
     siblings = _siblings(files, Path(content_dir), vocab, today) if paths is not None else []
     problems += check_translations(loaded + siblings, reported)
     pages: tuple[ContentPage, ...] = ()
@@ -225,6 +229,23 @@ def load_content(
         stories = [story for story in stories if not story.draft]
     stories.sort(key=lambda story: (story.slug, story.lang.value))
     return Content(vocab, tuple(stories), tuple(sorted(set(problems))), pages)
+
+
+def check_image_folder(content_dir: Path) -> list[Problem]:
+    """Every file of content/stories/images/ is published, so each must be a safe image."""
+    folder = content_dir / "stories" / "images"
+    if not folder.is_dir():
+        return []
+    root = content_root_name(content_dir)
+    problems = []
+    for file in sorted(folder.rglob("*")):
+        relative = file.relative_to(folder).as_posix()
+        if file.is_dir() or any(part.startswith(".") for part in relative.split("/")):
+            continue
+        problem = image_problem(file, content_dir.absolute())
+        if problem:
+            problems.append(Problem(f"{root}/stories/images/{relative}", 0, "file", problem))
+    return problems
 
 
 def _siblings(

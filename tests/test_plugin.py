@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from sitebuild import SITE_FIXTURE, build_site
 
+from generator import csp
 from generator.problems import format_problems
 from generator.search import runner as search_index
 from generator.validate import load_content
@@ -95,6 +97,35 @@ def test_theme_sitemap_is_not_rendered():
     config = config.plugins.on_config(config)
     assert "sitemap.xml" not in config.theme.static_templates
     assert "404.html" in config.theme.static_templates
+
+
+def _policies(site) -> dict[str, str]:
+    """The Content-Security-Policy of every built HTML page, by path."""
+    found = {}
+    for page in site.rglob("*.html"):
+        match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">',
+                          page.read_text(encoding="utf-8"))
+        found[page.relative_to(site).as_posix()] = match.group(1) if match else ""
+    return found
+
+
+def test_every_built_page_carries_a_policy_with_hashes_of_its_own_inline_scripts(tmp_path):
+    site = build_site(SITE_FIXTURE, tmp_path / "out")
+    policies = _policies(site)
+    assert "404.html" in policies and "fi/haku/index.html" in policies
+    for path, text in policies.items():
+        assert text.startswith("default-src 'self'; script-src 'self'"), path
+        page = (site / path).read_text(encoding="utf-8")
+        for script in csp.inline_scripts(page):
+            assert csp.script_hash(script) in text, path
+        assert ("'wasm-unsafe-eval'" in text) == (path in ("fi/haku/index.html",
+                                                           "sv/sok/index.html")), path
+
+
+def test_the_serve_preview_allows_its_live_reload_script(tmp_path):
+    site = build_site(SITE_FIXTURE, tmp_path / "serve", command="serve")
+    text = _policies(site)["fi/index.html"]
+    assert "script-src 'self' 'unsafe-inline';" in text and "sha256" not in text
 
 
 def with_search_records(project, folder):

@@ -162,8 +162,12 @@ def test_symlinked_image_is_a_problem(valid: Path, tmp_path: Path) -> None:
     (valid / "stories" / "images" / "latu.svg").unlink()
     (valid / "stories" / "images" / "latu.svg").symlink_to(outside)
     problems = load_content(valid, today=TODAY).problems
-    assert [(p.line, p.field, p.message) for p in problems] == [
-        (17, "image", "'images/latu.svg' is a symbolic link; commit the image itself")
+    assert [(p.path, p.line, p.field, p.message) for p in problems] == [
+        ("content/stories/hollola-latu.fi.md", 17, "image",
+         "'images/latu.svg' is a symbolic link; commit the image itself"),
+        # every file of the images folder is published, so it is checked on its own too
+        ("content/stories/images/latu.svg", 0, "file",
+         "is a symbolic link; commit the image itself"),
     ]
 
 
@@ -171,7 +175,8 @@ def test_image_over_two_megabytes_is_a_problem(valid: Path) -> None:
     image = valid / "stories" / "images" / "latu.svg"
     image.write_bytes(b"<svg>" + b" " * (2 * 1024 * 1024))
     problems = load_content(valid, today=TODAY).problems
-    assert [p.message for p in problems] == ["'images/latu.svg' is larger than 2 MB (2.0 MB)"]
+    assert [p.message for p in problems] == ["'images/latu.svg' is larger than 2 MB (2.0 MB)",
+                                             "is larger than 2 MB (2.0 MB)"]
 
 
 def test_story_file_over_the_size_limit_is_not_read(valid: Path) -> None:
@@ -260,3 +265,14 @@ def test_fuzz_arbitrary_yaml_front_matter_never_raises(tmp_path: Path, front, bo
 
     document = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
     _load_bytes(tmp_path, f"---\n{document}---\n{body}\n".encode())
+
+
+def test_an_unsafe_svg_in_the_images_folder_is_a_problem_even_when_no_story_uses_it(
+    valid: Path
+) -> None:
+    image = valid / "stories" / "images" / "kukaan-ei-kayta.svg"
+    image.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    problems = load_content(valid, today=TODAY).problems
+    assert [p.text() for p in problems] == [
+        "content/stories/images/kukaan-ei-kayta.svg: file: is an SVG with a <script> element, "
+        "which can run script"]

@@ -6,6 +6,9 @@
     page         a fresh page that may talk to the local server only
     module_page  the same, shared by the tests of one module (module_offsite_requests)
     offsite_requests  URLs the page tried to fetch from any other host (blocked, recorded)
+
+Every page and module_page fails its test when Chromium reports a Content-Security-Policy
+violation in the console: the policy of generator/csp.py must allow all the site needs.
 """
 
 from __future__ import annotations
@@ -93,9 +96,21 @@ def offsite_requests() -> list[str]:
     return []
 
 
+def csp_reports(context) -> list[str]:
+    """The Content-Security-Policy violations Chromium reported in a context's console."""
+    return context.tori_csp_reports
+
+
 def _guarded_context(browser, site_server: str, offsite_requests: list[str]):
     """A browser context that may talk to the test server only; other hosts are recorded."""
     context = browser.new_context(locale="fi-FI")
+    context.tori_csp_reports = []
+
+    def console(message):
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            context.tori_csp_reports.append(message.text)
+
+    context.on("console", console)
     origin = site_server.split(f"/{SUB_PATH}/")[0]
 
     def guard(route):
@@ -116,7 +131,9 @@ def page(browser, site_server, offsite_requests):
     context = _guarded_context(browser, site_server, offsite_requests)
     tab = context.new_page()
     yield tab
+    reports = csp_reports(context)
     context.close()
+    assert reports == [], "Content-Security-Policy violations"
 
 
 @pytest.fixture(scope="module")
@@ -132,4 +149,6 @@ def module_page(browser, site_server, module_offsite_requests):
     context = _guarded_context(browser, site_server, module_offsite_requests)
     tab = context.new_page()
     yield tab
+    reports = csp_reports(context)
     context.close()
+    assert reports == [], "Content-Security-Policy violations"
