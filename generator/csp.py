@@ -58,9 +58,17 @@ def script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(scripts: Iterable[str] = (), extra: Mapping[str, Sequence[str]] | None = None) -> str:
-    """The policy of a page whose own inline scripts are `scripts`, widened by `extra`."""
-    directives = {name: list(sources) for name, sources in BASE.items()}
+def policy(
+    scripts: Iterable[str] = (),
+    extra: Mapping[str, Sequence[str]] | None = None,
+    base: Mapping[str, Sequence[str]] = BASE,
+) -> str:
+    """The policy of a page whose own inline scripts are `scripts`, widened by `extra`.
+
+    `base` replaces the site's policy for a page that is not built from content (the editors'
+    form at /admin/ has its own, narrower in places: no images from other hosts).
+    """
+    directives = {name: list(sources) for name, sources in base.items()}
     for name, sources in (extra or {}).items():
         directives.setdefault(name, [])
         directives[name] += [s for s in sources if s not in directives[name]]

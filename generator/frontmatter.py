@@ -26,6 +26,22 @@ _EMAIL_RE = re.compile(
 )
 _TAG_RE = re.compile(r"<[A-Za-z/!]")
 
+# Lengths of the text fields, (fewest, most) characters: the checks below and the web form's
+# patterns (generator/admin.py) both read them, so the two cannot drift apart.
+LENGTHS: dict[str, tuple[int, int]] = {
+    "title": (5, 150), "summary": (20, 400), "organisation": (2, 200), "image_alt": (5, 250),
+    "tags": (1, 40), "contact.name": (2, 100), "contact.role": (2, 100),
+    "contact.email": (3, 254), "links.title": (2, 150), "links.url": (8, 2000),
+}
+MAX_TAGS = 10
+CATEGORY_COUNT = (1, 3)
+# The list fields whose items are keys of a vocabulary.
+VOCABULARY_FIELDS: dict[str, Kind] = {
+    "municipalities": Kind.MUNICIPALITY, "regions": Kind.REGION, "categories": Kind.CATEGORY,
+    "sectors": Kind.SECTOR, "awards": Kind.AWARD, "client_groups": Kind.CLIENT_GROUP,
+}
+EMAIL_PATTERN = _EMAIL_RE.pattern
+
 
 @dataclass(frozen=True)
 class StoryContext:
@@ -158,15 +174,15 @@ class Checker:
         found: list[str] = []
         items = self.items(loc, name)
         for item, where in items:
-            tag = self.text(item, where, 1, 40)
+            tag = self.text(item, where, *LENGTHS["tags"])
             if tag is None:
                 continue
             if tag.casefold() in (t.casefold() for t in found):
                 self.report(item.line, where, f"tag '{tag}' is listed twice")
             else:
                 found.append(tag)
-        if len(items) > 10:
-            self.report(loc.line, name, f"give at most 10 tags (now {len(items)})")
+        if len(items) > MAX_TAGS:
+            self.report(loc.line, name, f"give at most {MAX_TAGS} tags (now {len(items)})")
         return tuple(found)
 
     def flag(self, loc: Located, name: str) -> bool | None:
@@ -197,12 +213,14 @@ class Checker:
             return None
         if "name" not in data:
             self.report(loc.line, f"{name}.name", "required field is missing")
-        person = self.text(data["name"], f"{name}.name", 2, 100) if "name" in data else None
+        person = None
+        if "name" in data:
+            person = self.text(data["name"], f"{name}.name", *LENGTHS["contact.name"])
         role = email = None
         if not is_blank(data.get("role", Located(None, 0)).value):
-            role = self.text(data["role"], f"{name}.role", 2, 100)
+            role = self.text(data["role"], f"{name}.role", *LENGTHS["contact.role"])
         if not is_blank(data.get("email", Located(None, 0)).value):
-            email = self.text(data["email"], f"{name}.email", 3, 254)
+            email = self.text(data["email"], f"{name}.email", *LENGTHS["contact.email"])
             if email is not None and not _EMAIL_RE.fullmatch(email):
                 message = f"'{email}' is not a valid email address"
                 self.report(data["email"].line, f"{name}.email", message)
@@ -225,7 +243,8 @@ class Checker:
             for key in ("title", "url"):
                 if key not in data:
                     self.report(item.line, f"{where}.{key}", "required field is missing")
-            title = self.text(data["title"], f"{where}.title", 2, 150) if "title" in data else None
+            title = (self.text(data["title"], f"{where}.title", *LENGTHS["links.title"])
+                     if "title" in data else None)
             url = self.url(data["url"], f"{where}.url") if "url" in data else None
             if title and url:
                 found.append(Link(title, url))
@@ -233,7 +252,7 @@ class Checker:
 
     def url(self, loc: Located, name: str) -> str | None:
         """An absolute http or https address."""
-        url = self.text(loc, name, 8, 2000)
+        url = self.text(loc, name, *LENGTHS["links.url"])
         if url is None:
             return None
         parts = urlsplit(url) if not re.search(r"\s", url) else None
@@ -279,7 +298,7 @@ def plain_text_problem(text: str) -> str:
 
 def _summary(checker: Checker, loc: Located, name: str) -> str | None:
     """The lead: plain text of 20 to 400 characters."""
-    value = checker.text(loc, name, 20, 400, one_line=False)
+    value = checker.text(loc, name, *LENGTHS["summary"], one_line=False)
     if value and plain_text_problem(value):
         checker.report(loc.line, name, plain_text_problem(value))
         return None
@@ -289,20 +308,20 @@ def _summary(checker: Checker, loc: Located, name: str) -> str | None:
 FieldCheck = Callable[[Checker, Located, str], Any]
 REQUIRED = ("title", "summary", "date", "organisation", "categories")
 FIELDS: dict[str, FieldCheck] = {
-    "title": lambda c, loc, name: c.text(loc, name, 5, 150),
+    "title": lambda c, loc, name: c.text(loc, name, *LENGTHS[name]),
     "summary": _summary,
     "date": Checker.day,
     "updated": Checker.day,
-    "organisation": lambda c, loc, name: c.text(loc, name, 2, 200),
-    "municipalities": lambda c, loc, name: c.keys(loc, name, Kind.MUNICIPALITY),
-    "regions": lambda c, loc, name: c.keys(loc, name, Kind.REGION),
-    "categories": lambda c, loc, name: c.keys(loc, name, Kind.CATEGORY, 1, 3),
-    "sectors": lambda c, loc, name: c.keys(loc, name, Kind.SECTOR),
-    "awards": lambda c, loc, name: c.keys(loc, name, Kind.AWARD),
-    "client_groups": lambda c, loc, name: c.keys(loc, name, Kind.CLIENT_GROUP),
+    "organisation": lambda c, loc, name: c.text(loc, name, *LENGTHS[name]),
+    "municipalities": lambda c, loc, name: c.keys(loc, name, VOCABULARY_FIELDS[name]),
+    "regions": lambda c, loc, name: c.keys(loc, name, VOCABULARY_FIELDS[name]),
+    "categories": lambda c, loc, name: c.keys(loc, name, VOCABULARY_FIELDS[name], *CATEGORY_COUNT),
+    "sectors": lambda c, loc, name: c.keys(loc, name, VOCABULARY_FIELDS[name]),
+    "awards": lambda c, loc, name: c.keys(loc, name, VOCABULARY_FIELDS[name]),
+    "client_groups": lambda c, loc, name: c.keys(loc, name, VOCABULARY_FIELDS[name]),
     "tags": Checker.tags,
     "image": Checker.image,
-    "image_alt": lambda c, loc, name: c.text(loc, name, 5, 250),
+    "image_alt": lambda c, loc, name: c.text(loc, name, *LENGTHS[name]),
     "contact": Checker.contact,
     "links": Checker.links,
     "draft": Checker.flag,

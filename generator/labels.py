@@ -287,3 +287,126 @@ def for_lang(lang: Lang) -> dict[str, str]:
     strings.update({f"kind_{k.value}": v[lang] for k, v in KIND_LABELS.items()})
     strings.update({f"kind_one_{k.value}": v[lang] for k, v in KIND_SINGULAR.items()})
     return strings
+
+# The editors' web form (/admin/config.yml): field labels, hints and validation messages.
+# Pattern messages may use {low} and {high}.
+FORM_LABELS: dict[str, Text] = {
+    "collection_both": Text("Tarinat suomeksi ja ruotsiksi", "Berättelser på finska och svenska"),
+    "collection_both_one": Text("Tarina suomeksi ja ruotsiksi", "Berättelse på finska och svenska"),
+    "collection_fi": Text("Tarinat vain suomeksi", "Berättelser bara på finska"),
+    "collection_fi_one": Text("Tarina vain suomeksi", "Berättelse bara på finska"),
+    "collection_sv": Text("Tarinat vain ruotsiksi", "Berättelser bara på svenska"),
+    "collection_sv_one": Text("Tarina vain ruotsiksi", "Berättelse bara på svenska"),
+    "collection_description": Text(
+        "Kirjoita tarina lomakkeeseen. Tallennus tekee muutosehdotuksen (pull request), jonka "
+        "automaattinen tarkistus ja toimitus käyvät läpi ennen julkaisua.",
+        "Skriv berättelsen i formuläret. När du sparar skapas ett ändringsförslag (pull request) "
+        "som den automatiska kontrollen och redaktionen går igenom före publiceringen.",
+    ),
+    "title": Text("Otsikko", "Rubrik"),
+    "title_hint": Text("5–150 merkkiä yhdellä rivillä.", "5–150 tecken på en rad."),  # noqa: RUF001 (Finnish and Swedish ranges)
+    "summary": Text("Tiivistelmä", "Sammanfattning"),
+    "summary_hint": Text(
+        "20–400 merkkiä tavallista tekstiä. Näkyy tarinakorteissa, syötteissä ja hakukoneissa.",  # noqa: RUF001 (Finnish and Swedish ranges)
+        "20–400 tecken vanlig text. Visas på berättelsekorten, i flöden och i sökmotorer.",  # noqa: RUF001 (Finnish and Swedish ranges)
+    ),
+    "date": Text("Julkaisupäivä", "Publiceringsdatum"),
+    "date_hint": Text(
+        "Päivä, jona tarina julkaistaan. Se ei voi olla tulevaisuudessa.",
+        "Dagen då berättelsen publiceras. Den kan inte ligga i framtiden.",
+    ),
+    "updated": Text("Päivitetty", "Uppdaterad"),
+    "updated_hint": Text(
+        "Vapaaehtoinen. Päivä, jolloin tarinaa viimeksi päivitettiin; ei ennen julkaisupäivää.",
+        "Frivilligt. Dagen då berättelsen senast uppdaterades; inte före publiceringsdatumet.",
+    ),
+    "organisation": Text("Organisaatio", "Organisation"),
+    "organisation_hint": Text(
+        "Organisaatio, joka teki kehittämistyön, esimerkiksi Hollolan kunta.",
+        "Organisationen som utförde utvecklingsarbetet, till exempel Hollola kommun.",
+    ),
+    "municipalities": Text("Kunnat", "Kommuner"),
+    "municipalities_hint": Text(
+        "Kunnat, joita tarina koskee. Hae kunnan suomen- tai ruotsinkielisellä nimellä. "
+        "Anna kunnat tai alueet tai molemmat.",
+        "Kommunerna som berättelsen gäller. Sök på kommunens finska eller svenska namn. "
+        "Ange kommuner eller regioner eller båda.",
+    ),
+    "regions": Text("Alueet (maakunnat)", "Regioner (landskap)"),
+    "regions_hint": Text(
+        "Tarvitaan vain alueelliseen työhön, kuten hyvinvointialueen tarinaan: valittujen "
+        "kuntien maakunnat lisätään automaattisesti.",
+        "Behövs bara för regionalt arbete, till exempel en berättelse från ett välfärdsområde: "
+        "de valda kommunernas landskap läggs till automatiskt.",
+    ),
+    "categories": Text("Teemat", "Teman"),
+    "categories_hint": Text("Valitse 1–3 teemaa.", "Välj 1–3 teman."),  # noqa: RUF001 (Finnish and Swedish ranges)
+    "sectors": Text("Toimialat", "Sektorer"),
+    "sectors_hint": Text("Vapaaehtoinen.", "Frivilligt."),
+    "awards": Text("Palkinnot", "Priser"),
+    "awards_hint": Text(
+        "Vapaaehtoinen. Palkinnot ja kunniamaininnat, jotka teko on saanut.",
+        "Frivilligt. Priser och hedersomnämnanden som gärningen har fått.",
+    ),
+    "client_groups": Text("Asiakasryhmät", "Klientgrupper"),
+    "client_groups_hint": Text(
+        "Vapaaehtoinen. Ketä työ palveli.", "Frivilligt. Vem arbetet betjänade."
+    ),
+    "tags": Text("Avainsanat", "Nyckelord"),
+    "tags_one": Text("Avainsana", "Nyckelord"),
+    "tags_hint": Text(
+        "Vapaaehtoinen. Enintään 10 vapaata sanaa, kukin enintään 40 merkkiä.",
+        "Frivilligt. Högst 10 fria ord, vart och ett högst 40 tecken.",
+    ),
+    "image": Text("Kuva", "Bild"),
+    "image_hint": Text(
+        "Vapaaehtoinen. JPEG, PNG, WebP tai SVG, enintään 2 Mt.",
+        "Frivilligt. JPEG, PNG, WebP eller SVG, högst 2 MB.",
+    ),
+    "image_alt": Text("Kuvan tekstivastine", "Bildens textalternativ"),
+    "image_alt_hint": Text(
+        "Pakollinen, jos tarinassa on kuva: kerro ruudunlukijan käyttäjälle, mitä kuvassa näkyy.",
+        "Obligatoriskt om berättelsen har en bild: beskriv för den som använder skärmläsare vad "
+        "bilden visar.",
+    ),
+    "contact": Text("Yhteyshenkilö", "Kontaktperson"),
+    "contact_hint": Text(
+        "Vapaaehtoinen. Jos annat yhteyshenkilön, nimi on pakollinen.",
+        "Frivilligt. Om du anger en kontaktperson är namnet obligatoriskt.",
+    ),
+    "contact.name": Text("Nimi", "Namn"),
+    "contact.role": Text("Tehtävänimike", "Befattning"),
+    "contact.email": Text("Sähköposti", "E-post"),
+    "links": Text("Linkit", "Länkar"),
+    "links_one": Text("Linkki", "Länk"),
+    "links_hint": Text(
+        "Vapaaehtoinen. Linkit lisätietoihin muualla verkossa.",
+        "Frivilligt. Länkar till mer information på andra webbplatser.",
+    ),
+    "links.title": Text("Linkin teksti", "Länktext"),
+    "links.url": Text("Osoite", "Adress"),
+    "draft": Text("Luonnos", "Utkast"),
+    "draft_hint": Text(
+        "Luonnosta ei julkaista sivustolla.", "Ett utkast publiceras inte på webbplatsen."
+    ),
+    "body": Text("Tarinan teksti", "Berättelsens text"),
+    "body_hint": Text(
+        "Kerro, mitä tehtiin, miksi ja mitä siitä seurasi. Väliotsikot alkavat tasolta 2.",
+        "Berätta vad som gjordes, varför och vad det ledde till. Mellanrubrikerna börjar på "
+        "nivå 2.",
+    ),
+    # Decap puts these in its own sentence: "<field label>: <message>." (locales.js)
+    "pattern_length": Text(
+        "kirjoita {low}–{high} merkkiä tekstiä (pelkkä päivämäärä tai sana kuten yes, no, on "  # noqa: RUF001
+        "tai off ei käy)",
+        "skriv {low}–{high} tecken text (enbart ett datum eller ett ord som yes, no, on eller "  # noqa: RUF001
+        "off duger inte)",
+    ),
+    "pattern_email": Text(
+        "anna osoite muodossa nimi@esimerkki.fi", "ange adressen i formen namn@exempel.fi"
+    ),
+    "pattern_url": Text(
+        "osoitteen pitää alkaa https:// tai http://",
+        "adressen ska börja med https:// eller http://",
+    ),
+}

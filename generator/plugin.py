@@ -9,11 +9,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator import csp, search, urls
+from generator.admin import form_policy
 from generator.build_cache import BuildCache, PageCache
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
-from generator.pages import Site, cache_for, material_strings, prepare
+from generator.pages import (
+    ADMIN_TEMPLATE,
+    FormUnavailable,
+    Site,
+    add_form,
+    cache_for,
+    drop_form_assets,
+    form_settings,
+    material_strings,
+    prepare,
+    theme_stylesheets,
+)
 from generator.plan import Settings
 from generator.preview import Preview, SkippedPages
 from generator.problems import ContentError, format_problems
@@ -32,6 +44,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.serving = False
         self.site: Site | None = None
         self.indexer: search.Indexer | None = None
+        self.form = None
         self.cache: BuildCache | None = None
         self.pages: PageCache | None = None
         self.records = None  # serve: the search records, indexed after the build
@@ -64,6 +77,12 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         # Our sitemap (with hreflang alternates) replaces MkDocs' own sitemap.xml(.gz).
         config.theme.static_templates.discard("sitemap.xml")
         self.cache = cache_for(config, self.config.cache_dir, self.cache)
+        try:
+            self.form = form_settings(config)
+        except FormUnavailable as error:
+            raise PluginError(str(error)) from None
+        if self.form is not None:  # the editors' web form at /admin/
+            config.theme.static_templates.add(ADMIN_TEMPLATE)
         return config
 
     # Run early so other plugins see the generated pages in the files collection.
@@ -89,6 +108,13 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
                                 remember=self.recent())
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
+        if self.form is None:
+            drop_form_assets(files)
+        else:
+            try:
+                add_form(files, config, content.vocab, self.form)
+            except FormUnavailable as error:
+                raise PluginError(str(error)) from None
         records = Path(opts.search_records) if opts.search_records else None
         if records is not None:
             try:  # refused before the build has written anything
@@ -168,6 +194,9 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         # Theme pages of their own (404.html) get the policy too.
         if not template_name.endswith(".html"):
             return output_content
+        if template_name == ADMIN_TEMPLATE:  # the editors' form has a policy of its own
+            extra = csp.PREVIEW_EXTRA if self.serving else None
+            return csp.with_policy(output_content, form_policy(self.form, extra))
         return self._with_policy(output_content, ())
 
     def _with_policy(self, html: str, untrusted, *, wasm: bool = False) -> str:
@@ -179,6 +208,9 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def on_template_context(self, context, *, template_name, config):
         # Theme pages such as 404.html have no page of their own: give them the Finnish frame.
         context.update(self.site.frame(Lang.FI) if self.site else {})
+        if template_name == ADMIN_TEMPLATE:
+            # form.js hands these to the preview pane, from /admin/.
+            context["tori_form_styles"] = [f"../{css}" for css in theme_stylesheets(config)]
         return context
 
 

@@ -20,11 +20,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cms import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 SUB_PATH = "tori"
 PER_PAGE = 5
 CHROMIUM = "/usr/bin/chromium"
+# The web form of the built site talks to a decap-server on this port (tests/browser/cms.py).
+DECAP_PORT = free_port()
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
@@ -64,6 +67,7 @@ def built_site(_http_server) -> Path:
     )
     # A short page size gives the sample content listings with a page 2 (pager checks).
     config.plugins["generator"].config["per_page"] = PER_PAGE
+    config.extra["cms"]["local_backend"] = f"http://127.0.0.1:{DECAP_PORT}/api/v1"
     build(config)
     return site_dir
 
