@@ -28,3 +28,8 @@ class GeneratorConfig(Config):
     """A folder to keep Pagefind's search records in (to measure Pagefind alone); unset means a
     temporary folder, removed after the build. The build marks the folder it makes and empties
     only such a folder; a non-empty folder without the mark is refused, nothing deleted."""
+
+    cache_dir = c.Optional(c.Type(str))
+    """The build cache's folder (loaded stories, rendered pages), relative to mkdocs.yml;
+    unset means `.cache/tori`, and an empty value switches the cache off. A build that reuses
+    it is byte-identical to a clean one; keep it between CI runs to rebuild quickly."""

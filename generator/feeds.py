@@ -13,8 +13,9 @@ date of its stories, so the same content always gives the same bytes.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
@@ -37,6 +38,9 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ATOM_TYPE = "application/atom+xml"
 
 
+Remember = Callable[[Hashable, Callable[[], Any]], Any]
+
+
 @dataclass(frozen=True)
 class Channel:
     """What a feed is about: a listing page read in one language."""
@@ -47,12 +51,22 @@ class Channel:
     subtitle: str | None = None
 
 
-def feed_files(entries: Sequence[Entry], vocab: Vocabularies, site_url: str) -> dict[str, bytes]:
-    """Every feed of the site: destination path -> Atom document (UTF-8)."""
+def feed_files(entries: Sequence[Entry], vocab: Vocabularies, site_url: str,
+               remember: Remember | None = None) -> dict[str, bytes]:
+    """Every feed of the site: destination path -> Atom document (UTF-8).
+
+    `remember(key, compute)` may answer with a feed made before from the same stories (the
+    preview keeps them between rebuilds: build_cache.Recent); the key names all a feed reads.
+    """
     entries = published(entries)
     files: dict[str, bytes] = {}
+    vocab_key = repr(vocab) if remember else ""
     for channel, members in channels(entries, vocab):
-        files[urls.feed(channel.listing)] = atom_feed(members, channel, vocab, site_url)
+        def make(members=members, channel=channel) -> bytes:
+            return atom_feed(members, channel, vocab, site_url)
+
+        key = ("feed", channel, tuple(members), site_url, vocab_key)
+        files[urls.feed(channel.listing)] = remember(key, make) if remember else make()
     return files
 
 

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from generator import urls
-from generator.feeds import SITE_NAME, TITLE_SEPARATOR, entry_terms, published
+from generator.feeds import SITE_NAME, TITLE_SEPARATOR, Remember, entry_terms, published
 from generator.labels import LABELS, RULE_KEYS
 from generator.messages import msg
 from generator.model import LANGS, AwardKind, Entry, Kind, Term, Text, Vocabularies
@@ -70,10 +70,16 @@ TOTALS = ("stories", "organisations", "municipalities", "regions", "finnish", "s
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def data_files(entries: Sequence[Entry], vocab: Vocabularies, site_url: str) -> dict[str, bytes]:
-    """The open-data files: destination path -> bytes."""
+def data_files(entries: Sequence[Entry], vocab: Vocabularies, site_url: str,
+               remember: Remember | None = None) -> dict[str, bytes]:
+    """The open-data files: destination path -> bytes (rows kept by `remember`, as feeds)."""
     ordered = sorted(published(entries), key=lambda e: (-e.date.toordinal(), e.slug))
-    rows = [story_row(e, vocab, site_url) for e in ordered]
+    if remember:
+        vocab_key = repr(vocab)
+        rows = [remember(("row", e, site_url, vocab_key),
+                         lambda e=e: story_row(e, vocab, site_url)) for e in ordered]
+    else:
+        rows = [story_row(e, vocab, site_url) for e in ordered]
     schema_url = urls.absolute(site_url, urls.DATA_SCHEMA)
     document = {
         "$schema": schema_url,

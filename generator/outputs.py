@@ -26,12 +26,24 @@ def sitemap_urls(planned: Iterable[Planned], pages: Iterable[ContentPageInfo]):
 
 
 def data_outputs(planner, planned: list[Planned], pages: Iterable[ContentPageInfo],
-                 site_url: str) -> dict[str, bytes | str]:
-    """Every generated data file; tells `planner` which listings have a feed."""
+                 site_url: str, keep=None, remember=None) -> dict[str, bytes | str]:
+    """Every generated data file; tells `planner` which listings have a feed.
+
+    `keep(name, inputs, compute)`, when given, may answer with what `compute()` returned for
+    the same stories and vocabularies before (the build cache): feeds and open data depend
+    on nothing else but `site_url`. `remember` keeps single feeds and rows (feeds.py).
+    """
     entries, vocab = planner.index.entries, planner.vocab
-    files: dict[str, bytes | str] = dict(feed_files(entries, vocab, site_url))
+
+    def content_files() -> tuple[dict[str, bytes], dict[str, bytes]]:
+        return (feed_files(entries, vocab, site_url, remember),
+                data_files(entries, vocab, site_url, remember))
+
+    feeds, data = (keep("feeds+opendata", site_url, content_files) if keep
+                   else content_files())
+    files: dict[str, bytes | str] = dict(feeds)
     planner.feeds = frozenset(files)
-    files.update(data_files(entries, vocab, site_url))
+    files.update(data)
     files.update(statistics_files(planner.statistics))
     files[SITEMAP] = sitemap_xml(sitemap_urls(planned, pages), site_url)
     files["robots.txt"] = robots_txt(site_url)

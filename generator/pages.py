@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,6 +16,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator import urls
 from generator.admin import FormSettings, bundle_files, config_yaml, preview_json
+from generator.build_cache import BuildCache, PageCache, code_version, digest
 from generator.content_pages import ContentPage
 from generator.index import build_index
 from generator.labels import for_lang
@@ -37,8 +39,12 @@ def src_uri(url: str) -> str:
 
 
 def markdown(template: str, body: str) -> str:
-    """A generated page's Markdown: our own front matter, so the body can't be read as meta."""
-    return f"---\ntemplate: {template}\n---\n\n{body}"
+    """A generated page's Markdown: our own front matter, so the body can't be read as meta.
+
+    A page without a body gets no Markdown at all (its template is set by `Site.prepare`):
+    MkDocs would parse a front matter per page with PyYAML's pure-Python loader.
+    """
+    return f"---\ntemplate: {template}\n---\n\n{body}" if body.strip() else ""
 
 
 def is_source(file: File) -> bool:
@@ -66,8 +72,9 @@ class BodylessPage(Page):
         self.links_to_anchors = {}
 
 
-def add_pages(files: Files, config: MkDocsConfig, planned: Iterable[Planned]) -> dict:
-    """Add every planned page as an in-memory file; return src_uri -> view factory."""
+def add_pages(files: Files, config: MkDocsConfig,
+              planned: Iterable[Planned]) -> dict[str, Planned]:
+    """Add every planned page as an in-memory file; return src_uri -> planned page."""
     views = {}
     for page in planned:
         uri = src_uri(page.url)
@@ -78,7 +85,7 @@ def add_pages(files: Files, config: MkDocsConfig, planned: Iterable[Planned]) ->
         files.append(file)
         if not page.markdown.strip():
             BodylessPage(None, file, config)  # becomes file.page; MkDocs then uses it
-        views[uri] = page.view
+        views[uri] = page
     return views
 
 
@@ -122,15 +129,32 @@ def _lang_of(uri: str) -> Lang | None:
     return next((lang for lang in LANGS if lang.value == head), None)
 
 
+CACHED_TEMPLATE = "tori/cached.html"  # shows a page found in the build cache as it is
+
+
 @dataclass
 class Site:
-    """What one build knows about its pages: views by source file, content pages, menus."""
+    """What one build knows about its pages: views by source file, content pages, menus.
+
+    With a page cache, a generated page whose key (salt, URL, template, Markdown, view) is
+    found there is shown from it by CACHED_TEMPLATE instead of being rendered again; the
+    others are rendered and stored once written.
+    """
 
     planner: Planner
-    views: dict[str, Callable[[], object]]
+    views: dict[str, Planned]  # generated pages by source file
     content: dict[str, ContentPageInfo]  # by page URL
     menus: dict[Lang, Menu]
     bodies: dict[str, str]  # the sanitised body each story page shows, by page URL
+    cache: PageCache | None = None
+    salt: str = ""  # the code, template, config and frame version the page keys start from
+    _keys: dict[str, str] = field(default_factory=dict)  # src_uri -> key, to store or to read
+    _views: dict[str, object] = field(default_factory=dict)  # views built by prepare_page
+    reused: int = 0  # generated pages shown from the cache in this build
+    _missing: set[str] = field(default_factory=set)  # found by prepare_page, gone when read
+    # serve: whether the file at a destination already holds the page of a key (preview.py)
+    keep: Callable[[str, str], bool] | None = None
+    kept: set[str] = field(default_factory=set)  # src_uris of pages left as they are on disk
 
     def body_of(self, page: Page) -> str:
         """The sanitised story body a page shows, or "" for other pages."""
@@ -140,24 +164,77 @@ class Site:
         """Whether `page` is a search page, which runs Pagefind's WebAssembly."""
         return page.url in {urls.search(lang) for lang in LANGS}
 
-    def template_for(self, page: Page) -> str | None:
-        """The template of a Markdown content page, chosen by its key."""
+    def prepare_page(self, page: Page) -> None:
+        """Set the page's template; look a generated page up in the cache."""
         info = self.content.get(page.url)
-        if info is None:
+        if info is not None and not page.file.generated_by:
+            page.meta["template"] = HomeView.template if info.key == "home" else PageView.template
+            return
+        planned = self.views.get(page.file.src_uri)
+        if planned is None:
+            return
+        page.meta["template"] = planned.template
+        view = planned.view()
+        key = self._key(page, planned, view)
+        if key is None:
+            self._views[page.file.src_uri] = view
+            return
+        self._keys[page.file.src_uri] = key
+        if self.keep is not None and self.keep(page.file.dest_uri, key):
+            page.meta["template"] = CACHED_TEMPLATE
+            self.kept.add(page.file.src_uri)
+            self.reused += 1
+        elif self.cache.has(key):
+            page.meta["template"] = CACHED_TEMPLATE
+            self.reused += 1
+        else:
+            self._views[page.file.src_uri] = view
+
+    def _key(self, page: Page, planned: Planned, view: object) -> str | None:
+        """The cache key of a generated page, or None when it cannot be cached."""
+        if self.cache is None:
             return None
-        return HomeView.template if info.key == "home" else PageView.template
+        shown = repr(view)
+        if " object at 0x" in shown:  # a repr without its content cannot stand for it
+            return None
+        return digest(self.salt, page.url, planned.template, planned.markdown, shown)
 
     def context_for(self, page: Page) -> dict[str, object] | None:
         """The template variables of `page`: its view, its language's labels and menu."""
-        factory = self.views.get(page.file.src_uri)
+        uri = page.file.src_uri
+        if uri in self.kept:
+            return {"tori_cached": ""}  # empty output: MkDocs leaves the file as it is
+        if self.from_cache(page):
+            html = self.cache.get(self._keys[uri])
+            if html is not None:
+                return {"tori_cached": html}
+            # gone since prepare_page (another build pruned it): render the page after all
+            self._missing.add(uri)
+            planned = self.views[uri]
+            return {**self._context(planned.view()), "tori_cached": None,
+                    "tori_template": planned.template}
         info = self.content.get(page.url)
-        if factory is not None:
-            view = factory()
+        if uri in self.views:
+            view = self._views.pop(uri, None) or self.views[uri].view()
         elif info is not None and not page.file.generated_by:
             view = self.planner.content_view(info)
         else:
             return None
+        return self._context(view)
+
+    def _context(self, view) -> dict[str, object]:
         return {**self.frame(view.head.lang), "tori": view}
+
+    def from_cache(self, page: Page) -> bool:
+        """Whether `page` is shown from the cache: its output is final, as it was written."""
+        return (page.meta.get("template") == CACHED_TEMPLATE
+                and page.file.src_uri not in self._missing)
+
+    def store(self, page: Page, output: str) -> None:
+        """Keep a rendered generated page in the cache under its key."""
+        key = self._keys.pop(page.file.src_uri, None)
+        if key is not None and not self.from_cache(page):
+            self.cache.put(key, output)
 
     def search_records(self, bodies: Mapping[str, str],
                        site_url: str) -> Iterator[Record]:
@@ -172,8 +249,13 @@ class Site:
                 "tori_search_url": urls.search(lang)}
 
 
-def prepare(files: Files, config: MkDocsConfig, content, settings: Settings) -> Site:
-    """Replace sources with generated pages and data files; return what templates need."""
+def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
+            cache: PageCache | None = None, keep=None, mode: str = "build",
+            unchanged: Callable[[str, str], bool] | None = None, remember=None) -> Site:
+    """Replace sources with generated pages and data files; return what templates need.
+
+    `mode` ("build" or "serve") is part of the page cache's keys: the preview differs.
+    """
     drop_sources(files)
     pages, problems = content_pages(files, content.pages)
     if problems:
@@ -181,17 +263,55 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings) -> 
     index = build_index(group_entries(content.stories), content.vocab)
     planner = Planner(index, pages, settings)
     planned = list(planner.generated())
-    add_data(files, config, data_outputs(planner, planned, pages.values(), config.site_url))
+    add_data(files, config, data_outputs(planner, planned, pages.values(), config.site_url,
+                                         keep, remember))
     views = add_pages(files, config, planned)
     planner.page_urls = frozenset(f.url for f in files.documentation_pages())
+    menus = {lang: menu(lang, pages) for lang in LANGS}
+    salt = ""
+    if cache is not None:
+        salt = digest(code_version(config.theme.dirs), config_fingerprint(config), mode,
+                      repr(menus), repr(sorted(pages.items())))
     return Site(
         planner=planner,
         views=views,
         content={info.url: info for info in pages.values()},
-        menus={lang: menu(lang, pages) for lang in LANGS},
+        menus=menus,
         bodies={urls.story(entry.slug, lang): entry.best(lang).body_html
                 for entry in index.entries for lang in LANGS},
+        cache=cache,
+        salt=salt,
+        keep=unchanged if cache is not None else None,
     )
+
+
+# What of the config a page's HTML may depend on, besides the templates and the content.
+CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "copyright",
+               "repo_url", "repo_name", "edit_uri", "extra", "extra_css", "extra_javascript",
+               "markdown_extensions", "mdx_configs", "use_directory_urls", "docs_dir")
+
+
+def config_fingerprint(config: MkDocsConfig) -> str:
+    """The config values and theme options that templates and Markdown read, as text."""
+    values = {key: config.get(key) for key in CONFIG_KEYS}
+    values["theme"] = {"name": config.theme.name, "dirs": list(config.theme.dirs),
+                       **dict(config.theme.items())}
+    values["plugins"] = {name: dict(plugin.config) for name, plugin in config.plugins.items()
+                         if hasattr(plugin, "config")}
+    return json.dumps(_plain(values), sort_keys=True)
+
+
+def _plain(value: object) -> object:
+    """`value` as JSON-ready data in a fixed order (sets sorted: their order varies by run)."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted(repr(_plain(v)) for v in value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return repr(value)
 
 
 _KEY = re.compile(r'^\s*"([a-z0-9_.]+)":', re.MULTILINE)
@@ -212,6 +332,21 @@ def material_strings(env) -> dict[str, dict[str, str]]:
         module = env.get_template(f"partials/languages/{lang.value}.html").module
         table[lang.value] = {k: str(module.t(k) or fallback.t(k) or k) for k in keys}
     return table
+
+
+DEFAULT_CACHE = ".cache/tori"
+
+
+def cache_for(config: MkDocsConfig, option: str | None,
+              current: BuildCache | None) -> BuildCache | None:
+    """The build cache the config asks for: `current` if it is the same folder."""
+    if option == "":
+        return None
+    base = Path(config.config_file_path or ".").resolve().parent
+    folder = base / (option or DEFAULT_CACHE)
+    if current is not None and current.folder == folder:
+        return current
+    return BuildCache(folder)
 
 
 class FormUnavailable(Exception):

@@ -10,6 +10,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from generator import csp, search, urls
 from generator.admin import form_policy
+from generator.build_cache import BuildCache, PageCache
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
@@ -18,6 +19,7 @@ from generator.pages import (
     FormUnavailable,
     Site,
     add_form,
+    cache_for,
     drop_form_assets,
     form_settings,
     material_strings,
@@ -25,6 +27,7 @@ from generator.pages import (
     theme_stylesheets,
 )
 from generator.plan import Settings
+from generator.preview import Preview, SkippedPages
 from generator.problems import ContentError, format_problems
 from generator.render_cache import card_html_global, once_global
 from generator.validate import load_content
@@ -36,18 +39,44 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     """Turns content/ into the bilingual site of site.md in one MkDocs build."""
 
     def __init__(self) -> None:
+        # MkDocs keeps this instance across `mkdocs serve` rebuilds (it has on_startup), and
+        # with it the build cache's loaded stories.
         self.serving = False
         self.site: Site | None = None
         self.indexer: search.Indexer | None = None
         self.form = None
+        self.cache: BuildCache | None = None
+        self.pages: PageCache | None = None
+        self.records = None  # serve: the search records, indexed after the build
+        self.background = search.Background(on_done=_indexed)
+        self.preview = Preview()  # serve: the files of the last preview build
+        self.outputs: list[str] = []  # serve: every destination of this build's files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown only while an editor previews with `mkdocs serve`.
         self.serving = command == "serve"
+        if self.serving:  # pages left in place are "skipped" by MkDocs: not news to the editor
+            logging.getLogger("mkdocs.commands.build").addFilter(
+                SkippedPages(lambda: self.site.kept if self.site else ()))
+
+    def recent(self):
+        """Serve: single feeds and open-data rows kept between rebuilds."""
+        return self.cache.recent if self.serving and self.cache else None
+
+    def on_pre_build(self, *, config):
+        # Before MkDocs empties the site folder: stop indexing the previous preview, and hide
+        # the preview's files so that what did not change stays (put back in on_files).
+        self.background.cancel()
+        if self.serving:
+            self.preview.hide(Path(config.site_dir))
+
+    def on_shutdown(self) -> None:
+        self.background.cancel()
 
     def on_config(self, config):
         # Our sitemap (with hreflang alternates) replaces MkDocs' own sitemap.xml(.gz).
         config.theme.static_templates.discard("sitemap.xml")
+        self.cache = cache_for(config, self.config.cache_dir, self.cache)
         try:
             self.form = form_settings(config)
         except FormUnavailable as error:
@@ -59,14 +88,24 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     # Run early so other plugins see the generated pages in the files collection.
     @event_priority(50)
     def on_files(self, files, *, config):
+        if self.serving:
+            self.preview.unhide(Path(config.site_dir))
         drafts = self.serving if self.config.drafts is None else self.config.drafts
-        content = load_content(Path(config.docs_dir), include_drafts=drafts)
+        if self.cache is None:
+            content = load_content(Path(config.docs_dir), include_drafts=drafts)
+        else:
+            content = self.cache.load_content(Path(config.docs_dir), include_drafts=drafts)
         if content.problems:
             raise PluginError(format_problems(content.problems))
         opts = self.config
         settings = Settings(opts.per_page, opts.home_newest, opts.home_awarded, opts.related)
         try:
-            self.site = prepare(files, config, content, settings)
+            self.pages = self.cache.pages() if self.cache else None
+            keep = self.cache.data if self.cache else None
+            self.site = prepare(files, config, content, settings, self.pages, keep,
+                                mode="serve" if self.serving else "build",
+                                unchanged=self.preview.unchanged if self.serving else None,
+                                remember=self.recent())
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         if self.form is None:
@@ -96,17 +135,20 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         env.globals["tori_csp"] = csp.PLACEHOLDER
         # The story bodies were rendered with the content: Pagefind indexes the stories on the
         # second core while MkDocs renders the templates.
+        records = self.site.search_records(self.site.bodies, config.site_url or "/")
+        if self.serving:  # the preview shows the edit first and indexes afterwards
+            self.records = records
+            self.outputs = [f.dest_uri for f in files]
+            self.preview.keep_static(files)
+            return env
         try:
-            site = self.site
-            self.indexer.start(site.search_records(site.bodies, config.site_url or "/"))
+            self.indexer.start(records)
         except search.SearchIndexError as err:
             raise PluginError(str(err)) from None
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        template = self.site.template_for(page)
-        if template:
-            page.meta["template"] = template
+        self.site.prepare_page(page)  # its template, or the cached page
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
@@ -114,20 +156,36 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         return context
 
     def on_post_build(self, *, config):
-        try:
-            report = self.indexer.finish()
-        except search.SearchIndexError as err:
-            raise PluginError(str(err)) from err
-        log.info("Pagefind indexed %s pages (%.1f s, beside the rest of the build)",
-                 report.pages, report.seconds)
+        if self.serving:
+            self.preview.finish(Path(config.site_dir), self.outputs)
+            self.background.start(self.indexer, self.records)
+            self.records = None
+        else:
+            try:
+                report = self.indexer.finish()
+            except search.SearchIndexError as err:
+                raise PluginError(str(err)) from err
+            _indexed(report)
+        if self.cache is not None:
+            log.info("Build cache: %d of %d generated pages reused", self.site.reused,
+                     len(self.site.views))
+            # `mkdocs serve` builds with its own site_url: its pages must not prune the build's
+            self.cache.finish(self.pages, prune=not self.serving)
 
     def on_build_error(self, *, error):
+        self.preview.fail()
         if self.indexer is not None:
             self.indexer.cancel()
 
+    @event_priority(-100)  # last, so the cache keeps the page as it is written
     def on_post_page(self, output, *, page, config):
-        untrusted = (page.content or "", self.site.body_of(page))
-        output = self._with_policy(output, untrusted, wasm=self.site.is_search(page))
+        if page.file.src_uri in self.site.kept:  # serve: the file on disk is this page already
+            page.markdown = page.content = None
+            return ""
+        if not self.site.from_cache(page):  # a cached page was stored with its policy
+            untrusted = (page.content or "", self.site.body_of(page))
+            output = self._with_policy(output, untrusted, wasm=self.site.is_search(page))
+            self.site.store(page, output)
         # The page is written next; dropping its Markdown and HTML keeps memory flat on big sites.
         page.markdown = page.content = None
         return output
@@ -154,3 +212,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             # form.js hands these to the preview pane, from /admin/.
             context["tori_form_styles"] = [f"../{css}" for css in theme_stylesheets(config)]
         return context
+
+
+def _indexed(report: search.IndexReport) -> None:
+    log.info("Pagefind indexed %s pages (%.1f s, beside the rest of the build)",
+             report.pages, report.seconds)

@@ -13,9 +13,18 @@ SITE_FIXTURE = FIXTURES / "site"
 FOREIGN = ("assets/", "pagefind/")
 
 
-def build_site(project: Path, site_dir: Path, command: str = "build") -> Path:
-    """Run `mkdocs build --strict` (or the build `mkdocs serve` does) on `project`."""
+def build_site(project: Path, site_dir: Path, command: str = "build",
+               cache: Path | None = None) -> Path:
+    """Run `mkdocs build --strict` (or the build `mkdocs serve` does) on `project`.
+
+    The build cache goes to `cache`, by default a new folder beside `site_dir`, so that no test
+    leaves a cache in the fixtures or reuses another's.
+    """
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    options = config.plugins["generator"].config
+    if options.cache_dir is None:  # unless the project's config says where (or '' for none)
+        cache = cache or site_dir.with_name(site_dir.name + ".cache")
+        options.cache_dir = str(cache.resolve())
     config.plugins.on_startup(command=command, dirty=False)
     try:
         build(config)

@@ -57,10 +57,16 @@ def test_sources_are_dropped_images_and_pages_kept(tmp_path):
 def test_pages_are_added_out_of_the_navigation_with_their_views(tmp_path):
     cfg = config(tmp_path)
     files = Files([])
-    views = add_pages(files, cfg, [Planned("fi/tarinat/a/", "tori/story.html", "B", str, {})])
+    planned = Planned("fi/tarinat/a/", "tori/story.html", "B", str, {})
+    views = add_pages(files, cfg, [planned])
     (file,) = files
     assert file.inclusion is InclusionLevel.NOT_IN_NAV
-    assert file.content_string.endswith("B") and views["fi/tarinat/a/index.md"] is str
+    assert file.content_string.endswith("B") and views["fi/tarinat/a/index.md"] is planned
+
+
+def test_a_page_without_body_has_no_markdown_to_parse():
+    # MkDocs would read a front matter with PyYAML for each of thousands of listing pages.
+    assert markdown("tori/listing.html", "  \n") == ""
 
 
 def test_data_files_replace_files_of_the_same_path(tmp_path):
@@ -100,7 +106,7 @@ def test_pages_without_markdown_skip_the_converter(tmp_path):
     empty.page.render(cfg, files)
     page = empty.page
     assert (page.content, list(page.toc), page.present_anchor_ids) == ("", [], set())
-    assert empty.page.meta == {"template": "tori/overview.html"}
+    assert empty.page.meta == {}  # no front matter to parse: Site.prepare_page sets the template
 
 
 def test_a_missing_form_bundle_says_what_to_run(tmp_path):

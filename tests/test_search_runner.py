@@ -182,3 +182,25 @@ def test_cancel_stops_a_running_pagefind_and_removes_the_records(tmp_path):
     assert running.returncode is not None and indexer.process is None
     assert not source.exists()
     indexer.cancel()  # nothing left to stop: no error
+
+
+def test_background_indexing_reports_when_done(tmp_path):
+    done = []
+    background = search_index.Background(on_done=done.append)
+    background.start(search_index.Indexer(tmp_path), RECORDS)
+    background.thread.join(timeout=120)
+    assert [report.pages for report in done] == [{"fi": 2, "sv": 1}]
+    assert (tmp_path / search_index.BUNDLE / "pagefind-entry.json").is_file()
+
+
+def test_background_indexing_is_cancelled_by_the_next_start(tmp_path):
+    done = []
+    background = search_index.Background(on_done=done.append)
+    first = search_index.Indexer(tmp_path / "first")
+    background.start(first, RECORDS)
+    background.start(search_index.Indexer(tmp_path / "second"), RECORDS)  # cancels the first
+    assert first.process is None  # stopped and waited for
+    background.thread.join(timeout=120)
+    background.cancel()  # nothing left to stop: no error
+    assert [report.pages for report in done][-1] == {"fi": 2, "sv": 1}
+    assert (tmp_path / "second" / search_index.BUNDLE / "pagefind-entry.json").is_file()

@@ -18,6 +18,7 @@ from generator.search.page import STRINGS, TEMPLATE, page_html, text
 from generator.search.records import Record, story_records
 from generator.search.runner import (
     BUNDLE,
+    Background,
     Indexer,
     IndexReport,
     SearchIndexError,
@@ -27,7 +28,8 @@ from generator.search.runner import (
 )
 
 __all__ = [
-    "BUNDLE", "ENTRY", "FILTERS", "KNOWN_VERSIONS", "STRINGS", "TEMPLATE", "BundleFormatError",
+    "BUNDLE", "ENTRY", "FILTERS", "KNOWN_VERSIONS", "STRINGS", "TEMPLATE", "Background",
+    "BundleFormatError",
     "Facet", "IndexReport", "Indexer", "Record", "SearchIndexError", "build_index",
     "check_records_dir", "facets",
     "normalise", "page_html", "story_filters", "story_records", "text", "write_records",

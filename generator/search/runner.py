@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -140,6 +141,60 @@ def fresh_records_dir(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return folder
+
+
+class Background:
+    """Indexing after a `mkdocs serve` rebuild, in a thread, so the preview does not wait.
+
+    The next rebuild cancels it first (MkDocs then empties the site folder). Until it is
+    done, the preview's search has no index; a build (`mkdocs build`) always waits for its own.
+    """
+
+    def __init__(self, on_done=None) -> None:
+        self.thread: threading.Thread | None = None
+        self.indexer: Indexer | None = None
+        self.stop = threading.Event()
+        self.on_done = on_done  # called with the IndexReport
+
+    def start(self, indexer: Indexer, records: Iterable[Record]) -> None:
+        """Cancel any indexing still running, then index `records` in a new thread."""
+        self.cancel()
+        self.indexer, self.stop = indexer, threading.Event()
+        self.thread = threading.Thread(target=self._work, args=(indexer, records, self.stop),
+                                       name="tori-search-index", daemon=True)
+        self.thread.start()
+
+    def _work(self, indexer: Indexer, records: Iterable[Record], stop: threading.Event) -> None:
+        def until_stopped():
+            for record in records:
+                if stop.is_set():
+                    return
+                yield record
+
+        try:
+            indexer.start(until_stopped())
+            if stop.is_set():  # cancelled while the records were written
+                indexer.cancel()
+                return
+            report = indexer.finish()
+        except (SearchIndexError, OSError):
+            if not stop.is_set():
+                raise
+            return
+        if self.on_done is not None:
+            self.on_done(report)
+
+    def cancel(self) -> None:
+        """Stop the indexing thread and its Pagefind, and wait for the thread."""
+        if self.thread is None:
+            return
+        self.stop.set()
+        process = self.indexer.process if self.indexer else None
+        if process is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        self.thread.join()
+        self.thread = self.indexer = None
 
 
 def write_records(records: Iterable[Record], root: Path) -> int:

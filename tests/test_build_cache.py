@@ -1,0 +1,183 @@
+"""The build cache: keys, page and story stores, and builds that reuse it equal clean builds."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sitebuild import SITE_FIXTURE, build_site, site_files
+
+from generator.build_cache import Memo, PageCache, code_version, digest, images_version
+
+OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
+EDITED = "content/stories/hollola-latu.fi.md"
+
+
+def test_digest_keeps_parts_apart():
+    assert digest("ab", "c") != digest("a", "bc")
+    assert digest("a") == digest(b"a")
+    assert len(digest()) == 64
+
+
+def test_code_version_follows_the_templates(tmp_path):
+    theme = tmp_path / "theme"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "partials" / "x.html").write_text("one", encoding="utf-8")
+    before = code_version([theme])
+    assert code_version([theme]) == before
+    (theme / "partials" / "x.html").write_text("two", encoding="utf-8")
+    assert code_version([theme]) != before
+
+
+def test_images_version_follows_the_image_bytes(tmp_path):
+    images = tmp_path / "stories" / "images"
+    images.mkdir(parents=True)
+    (images / "a.svg").write_bytes(b"<svg/>")
+    before = images_version(tmp_path)
+    (images / "a.svg").write_bytes(b"<svg></svg>")
+    assert images_version(tmp_path) != before
+
+
+def test_page_cache_stores_and_prunes_what_a_build_did_not_use(tmp_path):
+    first = PageCache(tmp_path)
+    first.put("aa11", "<p>one</p>")
+    first.put("bb22", "<p>two</p>")
+    second = PageCache(tmp_path)
+    assert second.has("aa11") and not second.has("cc33")
+    assert second.get("aa11") == "<p>one</p>"
+    assert second.get("cc33") is None
+    assert second.prune() == 1  # bb22 was not used by the second build
+    assert PageCache(tmp_path).get("aa11") == "<p>one</p>"
+    assert not PageCache(tmp_path).has("bb22")
+
+
+def test_memo_computes_once_per_content_and_salt(tmp_path):
+    file = tmp_path / "a.md"
+    file.write_text("first", encoding="utf-8")
+    calls = []
+
+    def compute():
+        calls.append(file.read_text(encoding="utf-8"))
+        return calls[-1].upper()
+
+    memo = Memo(tmp_path / "memo.pickle")
+    assert memo.get(file, "s" * 64, compute) == "FIRST"
+    assert memo.get(file, "s" * 64, compute) == "FIRST"
+    assert calls == ["first"]
+    assert memo.get(file, "t" * 64, compute) == "FIRST"  # another salt: computed again
+    assert len(calls) == 2
+    memo.save()
+    again = Memo(tmp_path / "memo.pickle")  # a new process: the pickle answers
+    assert again.get(file, "t" * 64, compute) == "FIRST"
+    assert len(calls) == 2
+    file.write_text("second!", encoding="utf-8")
+    assert again.get(file, "t" * 64, compute) == "SECOND!"
+    assert len(calls) == 3
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """The fixture site copied to `tmp_path`, its theme folder given as an absolute path."""
+    project = tmp_path / "project"
+    shutil.copytree(SITE_FIXTURE, project, ignore=shutil.ignore_patterns(".cache"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("../../../overrides", str(OVERRIDES)), encoding="utf-8")
+    return project
+
+
+def edit_story(project: Path) -> None:
+    """A new title (shown on cards in listings and related stories) and a new paragraph."""
+    story = project / EDITED
+    text = story.read_text(encoding="utf-8")
+    title = re.search(r"^title: (.*)$", text, re.MULTILINE)
+    text = text.replace(title.group(0), 'title: "Hollolan latu, muokattu otsikko"', 1)
+    story.write_text(text + "\nTähän lisättiin kappale välimuistin testiä varten.\n",
+                     encoding="utf-8")
+
+
+def reused(caplog) -> tuple[int, int]:
+    """The last build's "Build cache: X of Y generated pages reused" figures."""
+    found = [re.search(r"Build cache: (\d+) of (\d+)", r.getMessage()) for r in caplog.records]
+    last = [m for m in found if m][-1]
+    return int(last.group(1)), int(last.group(2))
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_cached_build_after_an_edit_equals_a_clean_build(tmp_path, caplog, command):
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.generator.plugin")
+    project = project_copy(tmp_path)
+    cache = tmp_path / "cache"
+    build_site(project, tmp_path / "first", command, cache=cache)
+    assert reused(caplog)[0] == 0  # a cold cache
+    edit_story(project)
+    cached = build_site(project, tmp_path / "cached", command, cache=cache)
+    hits, pages = reused(caplog)
+    clean = build_site(project, tmp_path / "clean", command, cache=tmp_path / "fresh")
+    assert reused(caplog)[0] == 0
+    # (the preview indexes its search after the build, in the background: not compared)
+    skip = ("pagefind/",) if command == "serve" else ()
+    assert site_files(cached, skip=skip) == site_files(clean, skip=skip)
+    page = (cached / "fi/tarinat/hollola-latu/index.html").read_text(encoding="utf-8")
+    assert "Hollolan latu, muokattu otsikko" in page
+    assert "Tähän lisättiin kappale välimuistin testiä varten." in page
+    # The story page and every page showing its card were rendered again; the rest were not.
+    assert 0 < hits < pages
+    showing = [p for p in cached.rglob("index.html")
+               if "Hollolan latu, muokattu otsikko" in p.read_text(encoding="utf-8")]
+    assert len(showing) > 2  # the story page, its listings' cards, related stories
+
+
+def test_a_build_without_the_cache_is_the_same(tmp_path):
+    project = project_copy(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "per_page: 2", "per_page: 2\n      cache_dir: ''"), encoding="utf-8")
+    plain = build_site(project, tmp_path / "plain", cache=tmp_path / "unused")
+    cached = build_site(SITE_FIXTURE, tmp_path / "cached")
+    assert not (tmp_path / "unused").exists()
+    assert site_files(plain, skip=()) == site_files(cached, skip=())
+
+
+def test_data_is_computed_once_for_the_same_content_and_inputs(tmp_path):
+    from generator.build_cache import BuildCache
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"feed.xml": b"<feed/>"}
+
+    cache = BuildCache(tmp_path)
+    assert cache.data("feeds", "https://a/", compute) == {"feed.xml": b"<feed/>"}
+    assert BuildCache(tmp_path).data("feeds", "https://a/", compute) == {"feed.xml": b"<feed/>"}
+    assert len(calls) == 1
+    cache.data("feeds", "https://b/", compute)  # another site_url
+    assert len(calls) == 2
+
+
+def test_a_page_gone_from_the_cache_during_the_build_is_rendered(tmp_path, monkeypatch):
+    first = build_site(SITE_FIXTURE, tmp_path / "first", cache=tmp_path / "cache")
+    monkeypatch.setattr(PageCache, "get", lambda self, key: None)  # pruned by another build
+    again = build_site(SITE_FIXTURE, tmp_path / "again", cache=tmp_path / "cache")
+    assert site_files(again, skip=()) == site_files(first, skip=())
+
+
+def test_recent_keeps_what_the_last_build_used():
+    from generator.build_cache import Recent
+
+    calls = []
+    recent = Recent()
+
+    def value(name):
+        return lambda: calls.append(name) or name.upper()
+
+    assert recent("a", value("a")) == "A" and recent("b", value("b")) == "B"
+    recent.turn()
+    assert recent("a", value("a")) == "A"  # from the build before
+    recent.turn()
+    recent.turn()  # "b" was not used by the build between: gone
+    assert recent("b", value("b")) == "B"
+    assert calls == ["a", "b", "b"]
