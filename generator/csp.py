@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 PLACEHOLDER = "tori-content-security-policy"  # what the template writes until the page is done
+# The opening tag of the region that holds a page's content (overrides/main.html).
+CONTENT_START = '<article class="md-content__inner md-typeset" id="main-content"'
 
 # The policy of every page. Images may come from https: because the story contract allows
 # image addresses elsewhere; data: serves Material's inline SVG icons in its CSS.
@@ -77,17 +79,24 @@ def policy(
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def page_policy(html: str, untrusted: Iterable[str] = (), *, wasm: bool = False) -> str:
-    """The policy of a built page: hashes of its theme's inline scripts, none from `untrusted`.
+def page_policy(html: str, *, wasm: bool = False) -> str:
+    """The policy of a built page: hashes of its frame's inline scripts, none from its content.
 
-    `untrusted` are the parts of the page that come from content (a story body, a Markdown
-    page): their scripts, if a sanitiser ever let one through, get no hash.
+    Content (a story body, a Markdown page, whatever a template filter made of it) is written
+    only inside main.html's `<article id="main-content">`, so the span from that opening tag to
+    the page's last `</article>` is left out before hashing: a script there never gets a hash,
+    even one that a fake `</article>` in the content tries to move out of it.
     """
-    frame = html
-    for part in untrusted:
-        if part:
-            frame = frame.replace(part, "")
-    return policy(inline_scripts(frame), SEARCH_EXTRA if wasm else None)
+    return policy(inline_scripts(_frame(html)), SEARCH_EXTRA if wasm else None)
+
+
+def _frame(html: str) -> str:
+    """The page without its content region (the whole page when it has none)."""
+    start = html.find(CONTENT_START)
+    end = html.rfind("</article>")
+    if start < 0 or end < start:
+        return html
+    return html[:start] + html[end:]
 
 
 def with_policy(html: str, text: str) -> str:

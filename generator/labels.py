@@ -328,11 +328,11 @@ FORM_LABELS: dict[str, Text] = {
     "municipalities": Text("Kunnat", "Kommuner"),
     "municipalities_hint": Text(
         "Kunnat, joita tarina koskee. Hae kunnan suomen- tai ruotsinkielisellä nimellä. "
-        "Anna kunnat tai alueet tai molemmat.",
+        "Anna kunnat tai maakunnat tai molemmat.",
         "Kommunerna som berättelsen gäller. Sök på kommunens finska eller svenska namn. "
-        "Ange kommuner eller regioner eller båda.",
+        "Ange kommuner eller landskap eller båda.",
     ),
-    "regions": Text("Alueet (maakunnat)", "Regioner (landskap)"),
+    "regions": Text("Maakunnat", "Landskap"),
     "regions_hint": Text(
         "Tarvitaan vain alueelliseen työhön, kuten hyvinvointialueen tarinaan: valittujen "
         "kuntien maakunnat lisätään automaattisesti.",

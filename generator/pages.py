@@ -156,10 +156,6 @@ class Site:
     keep: Callable[[str, str], bool] | None = None
     kept: set[str] = field(default_factory=set)  # src_uris of pages left as they are on disk
 
-    def body_of(self, page: Page) -> str:
-        """The sanitised story body a page shows, or "" for other pages."""
-        return self.bodies.get(page.url, "")
-
     def is_search(self, page: Page) -> bool:
         """Whether `page` is a search page, which runs Pagefind's WebAssembly."""
         return page.url in {urls.search(lang) for lang in LANGS}

@@ -183,8 +183,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             page.markdown = page.content = None
             return ""
         if not self.site.from_cache(page):  # a cached page was stored with its policy
-            untrusted = (page.content or "", self.site.body_of(page))
-            output = self._with_policy(output, untrusted, wasm=self.site.is_search(page))
+            output = self._with_policy(output, wasm=self.site.is_search(page))
             self.site.store(page, output)
         # The page is written next; dropping its Markdown and HTML keeps memory flat on big sites.
         page.markdown = page.content = None
@@ -197,13 +196,13 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         if template_name == ADMIN_TEMPLATE:  # the editors' form has a policy of its own
             extra = csp.PREVIEW_EXTRA if self.serving else None
             return csp.with_policy(output_content, form_policy(self.form, extra))
-        return self._with_policy(output_content, ())
+        return self._with_policy(output_content)
 
-    def _with_policy(self, html: str, untrusted, *, wasm: bool = False) -> str:
+    def _with_policy(self, html: str, *, wasm: bool = False) -> str:
         """The page with its Content-Security-Policy; `mkdocs serve` adds an inline reloader."""
         if self.serving:
             return csp.with_policy(html, csp.policy((), csp.PREVIEW_EXTRA))
-        return csp.with_policy(html, csp.page_policy(html, untrusted, wasm=wasm))
+        return csp.with_policy(html, csp.page_policy(html, wasm=wasm))
 
     def on_template_context(self, context, *, template_name, config):
         # Theme pages such as 404.html have no page of their own: give them the Finnish frame.

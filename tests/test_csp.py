@@ -13,11 +13,12 @@ PAGE = f"""<!doctype html><html><head><meta charset="utf-8">
 <script>var a=1</script>
 <script id="__config" type="application/json">{{"base": "."}}</script>
 <script src="assets/x.js"></script><SCRIPT type="module">var b=2</SCRIPT>
-</head><body><div class="tori-body"><p>x</p><script>alert(1)</script></div></body></html>"""
+</head><body>{csp.CONTENT_START} tabindex="-1"><p>x</p><script>alert(1)</script>
+</article><script>alert(2)</script></article></div><script>var c=3</script></body></html>"""
 
 
 def test_inline_scripts_are_those_a_browser_runs() -> None:
-    assert csp.inline_scripts(PAGE) == ["var a=1", "var b=2", "alert(1)"]
+    assert csp.inline_scripts(PAGE) == ["var a=1", "var b=2", "alert(1)", "alert(2)", "var c=3"]
 
 
 def test_script_hash_is_the_csp_source_of_the_sha256() -> None:
@@ -43,12 +44,18 @@ def test_hashes_and_extra_sources_widen_only_their_directive() -> None:
 
 
 def test_a_page_policy_hashes_the_frame_but_not_the_content() -> None:
-    body = "<p>x</p><script>alert(1)</script>"
-    text = csp.page_policy(PAGE, [body])
-    assert csp.script_hash("var a=1") in text and csp.script_hash("var b=2") in text
-    assert csp.script_hash("alert(1)") not in text
+    text = csp.page_policy(PAGE)
+    for frame in ("var a=1", "var b=2", "var c=3"):
+        assert csp.script_hash(frame) in text
+    # Content, even after a fake </article> meant to move a script out of the content region.
+    assert csp.script_hash("alert(1)") not in text and csp.script_hash("alert(2)") not in text
     assert "'wasm-unsafe-eval'" not in text
-    assert "'wasm-unsafe-eval'" in csp.page_policy(PAGE, [body], wasm=True)
+    assert "'wasm-unsafe-eval'" in csp.page_policy(PAGE, wasm=True)
+
+
+def test_a_page_without_a_content_region_is_all_frame() -> None:
+    page = "<html><head><script>var a=1</script></head><body><script>var b=2</script></body>"
+    assert csp.page_policy(page) == csp.policy(["var a=1", "var b=2"])
 
 
 def test_with_policy_fills_the_placeholder_or_fails() -> None:

@@ -141,6 +141,25 @@ def test_every_built_page_carries_a_policy_with_hashes_of_its_own_inline_scripts
                                                            "sv/sok/index.html")), path
 
 
+def test_a_script_written_into_a_markdown_content_page_gets_no_hash(tmp_path):
+    # Content pages are not sanitised (maintainers write them), but a pull request can still
+    # carry a script into one: the policy must not vouch for it, nor for one that a fake
+    # </article> tries to move out of the content region.
+    project = copy_fixture(tmp_path)
+    page = project / "content" / "fi" / "tietoa-palvelusta.md"
+    head, body = page.read_text(encoding="utf-8").split("\n---\n", 1)
+    body = ("<script>alert('in content')</script>\n\n"
+            "<div></article><script>alert('after a fake end')</script></div>\n\n" + body)
+    page.write_text(f"{head}\n---\n{body}", encoding="utf-8")
+    site = build_site(project, tmp_path / "out")
+    html = (site / "fi" / "tietoa-palvelusta" / "index.html").read_text(encoding="utf-8")
+    assert "alert('in content')" in html and "alert('after a fake end')" in html
+    text = _policies(site)["fi/tietoa-palvelusta/index.html"]
+    assert csp.script_hash("alert('in content')") not in text
+    assert csp.script_hash("alert('after a fake end')") not in text
+    assert text.count("'sha256-") >= 1  # the frame's own scripts still run
+
+
 def test_the_serve_preview_allows_its_live_reload_script(tmp_path):
     site = build_site(SITE_FIXTURE, tmp_path / "serve", command="serve")
     text = _policies(site)["fi/index.html"]
