@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from generator.index import SiteIndex
 from generator.model import Entry, Kind, Lang, Story
@@ -23,6 +24,13 @@ FOREIGN = 0.75
 # Only the newest stories of each of the story's themes are scored, so the cost per story is
 # bounded however large a theme grows.
 POOL = 24
+
+
+class _Vector(NamedTuple):
+    """A story's weighted terms and the sum of their squares (its squared length)."""
+
+    weights: dict[tuple[Kind, str], float]
+    square: float
 
 
 def related(
@@ -64,10 +72,19 @@ def _terms(story: Story) -> Iterator[tuple[Kind, str]]:
             yield kind, key
 
 
-def _vector(story: Story, index: SiteIndex, lang: Lang) -> dict[tuple[Kind, str], float]:
-    """A story's terms weighted by kind and rarity."""
-    return {(kind, key): WEIGHTS[kind] * _rarity(kind, key, index, lang)
-            for kind, key in _terms(story)}
+def _vector(story: Story, index: SiteIndex, lang: Lang) -> _Vector:
+    """A story's terms weighted by kind and rarity, with its squared length.
+
+    Made once per story and language in a build: a story is a candidate of every story that
+    shares one of its themes, so building it per comparison cost most of the ranking.
+    """
+    memo = index._memo
+    cache_key = ("vector", story.slug, story.lang, lang)
+    if cache_key not in memo:
+        weights = {(kind, key): WEIGHTS[kind] * _rarity(kind, key, index, lang)
+                   for kind, key in _terms(story)}
+        memo[cache_key] = _Vector(weights, sum(w * w for w in weights.values()))
+    return memo[cache_key]
 
 
 def _rarity(kind: Kind, key: str, index: SiteIndex, lang: Lang) -> float:
@@ -81,9 +98,10 @@ def _rarity(kind: Kind, key: str, index: SiteIndex, lang: Lang) -> float:
     return memo[cache_key]
 
 
-def _cosine(a: dict, b: dict) -> float:
+def _cosine(a: _Vector, b: _Vector) -> float:
     """The cosine of two sparse vectors (0 when either is empty)."""
-    dot = sum(weight * b[term] for term, weight in a.items() if term in b)
+    theirs = b.weights
+    dot = sum(weight * theirs[term] for term, weight in a.weights.items() if term in theirs)
     if not dot:
         return 0.0
-    return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return dot / math.sqrt(a.square * b.square)
