@@ -45,7 +45,8 @@ from bench.corpus import CorpusError, write_corpus  # noqa: E402
 
 OUT = REPO / "bench" / "out"
 # Left out of the build folder: its own config, the real content, and what builds produce.
-NOT_LINKED = {"mkdocs.yml", "content", "site", "bench", ".git", "node_modules", ".cache"}
+# node_modules is linked: the build copies the form's Decap CMS bundle from it.
+NOT_LINKED = {"mkdocs.yml", "content", "site", "bench", ".git", ".cache"}
 TOP = 25
 
 
