@@ -5,7 +5,7 @@ The face of the search stage; the rest of the generator imports only from here.
     filters  the filters (language-neutral values, labels in the page's language)
     records  each story's record in both languages' indexes, terms weighted above the body
     inflect  Finnish place names in the cases readers type
-    runner   one Pagefind run over the records, in the background of the build
+    runner   one Pagefind run per language (or shard), each bundle kept in the build cache
     bundle   Pagefind's output made byte-stable, for the Pagefind versions whose format it knows
     page     the search page's form and strings
 """
@@ -18,19 +18,21 @@ from generator.search.page import STRINGS, TEMPLATE, page_html, text
 from generator.search.records import Record, story_records
 from generator.search.runner import (
     BUNDLE,
+    CACHE,
     Background,
     Indexer,
     IndexReport,
     SearchIndexError,
     build_index,
+    bundle_names,
     check_records_dir,
     write_records,
 )
 
 __all__ = [
-    "BUNDLE", "ENTRY", "FILTERS", "KNOWN_VERSIONS", "STRINGS", "TEMPLATE", "Background",
+    "BUNDLE", "CACHE", "ENTRY", "FILTERS", "KNOWN_VERSIONS", "STRINGS", "TEMPLATE", "Background",
     "BundleFormatError",
     "Facet", "IndexReport", "Indexer", "Record", "SearchIndexError", "build_index",
-    "check_records_dir", "facets",
+    "bundle_names", "check_records_dir", "facets",
     "normalise", "page_html", "story_filters", "story_records", "text", "write_records",
 ]
