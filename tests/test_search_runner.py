@@ -276,16 +276,17 @@ def test_cached_bundles_are_read_only_so_the_site_cannot_change_them(tmp_path):
         assert stored.is_dir() or not stored.stat().st_mode & 0o222
 
 
-def test_a_cached_bundle_gone_during_the_build_is_indexed_again(tmp_path):
+def test_a_cached_bundle_pruned_by_another_build_is_indexed_again(tmp_path):
     cache = tmp_path / "cache"
     _index(tmp_path / "first", RECORDS, cache)
-    indexer = search_index.Indexer(tmp_path / "second", cache_dir=cache)
-    for key in cache.iterdir():  # as if another build pruned them meanwhile
-        for f in key.rglob("*.pf_fragment"):
-            f.unlink()
-    indexer.start(RECORDS)
-    report = indexer.finish()
-    assert report.pages == {"fi": 2, "sv": 1}
+    other = search_index.Indexer(tmp_path / "other", cache_dir=cache)
+    assert other.prune() == 2  # another build that used none of them
+    assert sorted(p.name for p in cache.iterdir()) == []
+    _, report = _index(tmp_path / "second", RECORDS, cache)
+    assert report.ran == ("fi", "sv") and report.pages == {"fi": 2, "sv": 1}
+    # a bundle that vanishes while it is linked is not taken half
+    assert not search_index._place(tmp_path / "missing", tmp_path / "target")
+    assert not (tmp_path / "target").exists()
 
 
 def test_bundle_names_and_shards():

@@ -280,6 +280,11 @@ class Indexer:
             return 0
         for entry in os.scandir(self.cache_dir):
             if entry.name not in self.used:
+                # renamed first, so that another build never links half a bundle
+                gone = self.cache_dir / f".tmp-gone-{entry.name}"
+                with contextlib.suppress(OSError):
+                    os.replace(entry.path, gone)
+                shutil.rmtree(gone, ignore_errors=True)
                 shutil.rmtree(entry.path, ignore_errors=True)
                 removed += 1
         return removed
@@ -298,8 +303,11 @@ def _place(source: Path, target: Path, read_only: bool = False) -> bool:
     folder, normalising replaces files, and the cache's copies are read-only, so a tool that
     tried to change a site's file in place would fail instead of changing the cache.
     """
+    def fail(error: OSError) -> None:
+        raise error
+
     try:
-        for folder, dirs, files in os.walk(source):
+        for folder, dirs, files in os.walk(source, onerror=fail):
             dirs.sort()
             relative = Path(folder).relative_to(source)
             (target / relative).mkdir(parents=True, exist_ok=True)
@@ -311,6 +319,8 @@ def _place(source: Path, target: Path, read_only: bool = False) -> bool:
                     shutil.copyfile(src, dst)
                 if read_only:
                     os.chmod(dst, 0o444)
+        if not (target / ENTRY).is_file():
+            raise FileNotFoundError(source / ENTRY)
     except OSError:
         shutil.rmtree(target, ignore_errors=True)  # a cached bundle pruned meanwhile
         return False
