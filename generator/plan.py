@@ -100,8 +100,7 @@ class Planner:
                               story.updated or story.date, in_sitemap=story.lang is lang)
         for lang in LANGS:
             facets = search.facets(self.index.entries, self.vocab, lang)
-            page = search.page_html(lang, facets, len(self.index.entries))
-            yield Planned(urls.search(lang), search.TEMPLATE, page,
+            yield Planned(urls.search(lang), search.TEMPLATE, search.page_html(lang, facets),
                           partial(self.search_page, lang), both(urls.search))
             yield from self._listing(lang, None, self.index.newest(lang))
             for kind in OVERVIEW_KINDS:

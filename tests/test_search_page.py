@@ -42,7 +42,7 @@ class _Collector(HTMLParser):
 @pytest.mark.parametrize("lang", [Lang.FI, Lang.SV])
 def test_search_page_form_is_labelled_in_its_language(lang):
     entries = group_entries([story("a", lang, regions=("ahvenanmaa",), municipalities=())])
-    body = page.page_html(lang, facets.facets(entries, VOCABS, lang), len(entries))
+    body = page.page_html(lang, facets.facets(entries, VOCABS, lang))
     parsed = _Collector()
     parsed.feed(body)
     fields = [a for tag, a in parsed.elements if tag in ("input", "select")]
@@ -55,7 +55,7 @@ def test_search_page_form_is_labelled_in_its_language(lang):
     assert status["aria-live"] == "polite"
     config = json.loads(next(a for tag, a in parsed.elements if "data-tori-search" in a)
                         ["data-tori-search"])
-    assert config["bundles"] == [f"../../pagefind/{lang.value}/"]  # its language's bundle alone
+    assert config["bundle"] == f"../../pagefind/{lang.value}/"  # its language's bundle alone
     assert config["lang"] == lang.value
     assert set(config["strings"]) >= {"none", "one", "many", "loading", "error"}
     expected = {"q": "Hakusana", "region": "Maakunta"} if lang is Lang.FI else {
@@ -77,7 +77,7 @@ def test_search_page_form_is_labelled_in_its_language(lang):
 def test_search_page_escapes_values():
     facet = facets.Facet("organisation", "Organisaatio", "Kaikki",
                          (("tyo-vapaa-aika", 'Työ & "vapaa-aika" <b>'),))
-    body = page.page_html(Lang.FI, [facet], 1)
+    body = page.page_html(Lang.FI, [facet])
     assert ('<option value="tyo-vapaa-aika">Työ &amp; &quot;vapaa-aika&quot; &lt;b&gt;</option>'
             in body)
 
@@ -87,19 +87,3 @@ def test_strings_are_complete_in_both_languages():
         assert value.fi.strip() and value.sv.strip(), key
         assert value.fi != value.sv, key
 
-
-def test_a_language_with_very_many_stories_loads_its_shards():
-    from generator.search.runner import SHARD_RECORDS
-
-    config = _config(page.page_html(Lang.SV, [], SHARD_RECORDS * 2 + 1))
-    assert config["bundles"] == ["../../pagefind/sv-1/", "../../pagefind/sv-2/",
-                                 "../../pagefind/sv-3/"]
-    assert _config(page.page_html(Lang.SV, [], SHARD_RECORDS))["bundles"] == [
-        "../../pagefind/sv/"]
-
-
-def _config(body: str) -> dict:
-    parsed = _Collector()
-    parsed.feed(body)
-    return json.loads(next(a for tag, a in parsed.elements if "data-tori-search" in a)
-                      ["data-tori-search"])

@@ -239,8 +239,8 @@ def test_background_indexing_is_cancelled_by_the_next_start(tmp_path):
     assert (tmp_path / "second" / search_index.BUNDLE / "fi" / "pagefind-entry.json").is_file()
 
 
-def _index(site: Path, records, cache: Path | None = None, limit: int = search_index.SHARD_RECORDS):
-    indexer = search_index.Indexer(site, cache_dir=cache, limit=limit)
+def _index(site: Path, records, cache: Path | None = None):
+    indexer = search_index.Indexer(site, cache_dir=cache)
     indexer.start(records)
     return indexer, indexer.finish()
 
@@ -289,27 +289,13 @@ def test_a_cached_bundle_pruned_by_another_build_is_indexed_again(tmp_path):
     assert not (tmp_path / "target").exists()
 
 
-def test_bundle_names_and_shards():
-    assert search_index.bundle_names("fi", 0) == ["fi"]
-    assert search_index.bundle_names("fi", search_index.SHARD_RECORDS) == ["fi"]
-    assert search_index.bundle_names("fi", search_index.SHARD_RECORDS + 1) == ["fi-1", "fi-2"]
-    assert search_index.bundle_names("sv", 7, limit=3) == ["sv-1", "sv-2", "sv-3"]
-    many = [search_record(f"fi/tarinat/s{i}/", "fi", f"<p>{i}</p>") for i in range(40)]
-    bundles = search_index.plan(many, limit=10)
-    assert [b.name for b in bundles] == ["fi-1", "fi-2", "fi-3", "fi-4"]
-    assert sorted(r.url for b in bundles for r in b.records) == sorted(r.url for r in many)
-    assert all(b.records for b in bundles)
-    # A story's shard depends on its slug alone: adding stories moves no other story.
-    more = search_index.plan([*many, search_record("fi/tarinat/uusi/", "fi", "<p>x</p>")], 11)
-    assert {b.name: [r.url for r in b.records if r.url != "fi/tarinat/uusi/"]
-            for b in more} == {b.name: [r.url for r in b.records] for b in bundles}
-
-
-def test_shards_together_index_every_record_of_their_language(tmp_path):
-    many = [search_record(f"fi/tarinat/s{i}/", "fi", f"<h1>Tarina {i}</h1>") for i in range(8)]
-    _, report = _index(tmp_path / "site", [*many, RECORDS[2]], limit=4)
-    assert report.pages == {"fi": 8, "sv": 1}
-    assert report.ran == ("fi-1", "fi-2", "sv")
-    bundles = tmp_path / "site" / search_index.BUNDLE
-    counts = [_languages(bundles / name)["fi"] for name in ("fi-1", "fi-2")]
-    assert sum(counts) == 8 and min(counts) > 0
+def test_the_records_make_one_bundle_per_language_keyed_by_every_byte():
+    bundles = search_index.plan(reversed(RECORDS))
+    assert [(b.name, [r.url for r in b.records]) for b in bundles] == [
+        ("fi", ["fi/tarinat/latu/", "fi/tarinat/robotti/"]), ("sv", ["sv/berattelser/latu/"])]
+    finnish = bundles[0]
+    key = finnish.key("pagefind 1.5.2")
+    assert search_index.plan(RECORDS)[0].key("pagefind 1.5.2") == key  # order of arrival
+    assert finnish.key("pagefind 1.5.3") != key
+    edited = search_record("fi/tarinat/robotti/", "fi", "<h1>Robotit</h1><p>Robotit.</p>")
+    assert search_index.Bundle("fi", (RECORDS[0], edited)).key("pagefind 1.5.2") != key

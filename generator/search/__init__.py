@@ -5,7 +5,7 @@ The face of the search stage; the rest of the generator imports only from here.
     filters  the filters (language-neutral values, labels in the page's language)
     records  each story's record in both languages' indexes, terms weighted above the body
     inflect  Finnish place names in the cases readers type
-    runner   one Pagefind run per language (or shard), each bundle kept in the build cache
+    runner   one Pagefind run per language, each bundle kept in the build cache
     bundle   Pagefind's output made byte-stable, for the Pagefind versions whose format it knows
     page     the search page's form and strings
 """
@@ -24,7 +24,6 @@ from generator.search.runner import (
     IndexReport,
     SearchIndexError,
     build_index,
-    bundle_names,
     check_records_dir,
     write_records,
 )
@@ -33,6 +32,6 @@ __all__ = [
     "BUNDLE", "CACHE", "ENTRY", "FILTERS", "KNOWN_VERSIONS", "STRINGS", "TEMPLATE", "Background",
     "BundleFormatError",
     "Facet", "IndexReport", "Indexer", "Record", "SearchIndexError", "build_index",
-    "bundle_names", "check_records_dir", "facets",
+    "check_records_dir", "facets",
     "normalise", "page_html", "story_filters", "story_records", "text", "write_records",
 ]

@@ -14,7 +14,7 @@ from generator import urls
 from generator.labels import LABELS
 from generator.model import Lang, Text
 from generator.search.filters import Facet
-from generator.search.runner import BUNDLE, bundle_names
+from generator.search.runner import BUNDLE
 
 TEMPLATE = "search.html"
 
@@ -63,16 +63,11 @@ def text(key: str, lang: Lang) -> str:
     return STRINGS[key][lang]
 
 
-def page_html(lang: Lang, facet_list: Iterable[Facet], stories: int) -> str:
-    """The body of the search page in `lang`: a GET form, a live status line and the result list.
-
-    `stories` is the number of stories, each with a record in the language's index: it says
-    whether the index comes in shards, which the page's script merges (runner.py).
-    """
+def page_html(lang: Lang, facet_list: Iterable[Facet]) -> str:
+    """The body of the search page in `lang`: a GET form, a live status line and the result list."""
     page = urls.search(lang)
     config = {
-        "bundles": [urls.relative(page, f"{BUNDLE}/{name}/")
-                    for name in bundle_names(lang.value, stories)],
+        "bundle": urls.relative(page, f"{BUNDLE}/{lang.value}/"),  # the language's index alone
         "root": urls.relative(page, ""),
         "lang": lang.value,
         "strings": {k: text(k, lang) for k in SCRIPT_STRINGS}

@@ -2,23 +2,23 @@
 
 The records (records.py) of each language go to their own Pagefind run, written into a folder
 that mirrors the site's paths (so Pagefind's URLs are the pages' own) and indexed into
-`pagefind/<lang>/` of the site; the search page of a language loads only its bundle. A language
-with more than SHARD_RECORDS records is split into a few stable shards by a hash of the story's
-slug (`pagefind/fi-1/`, `pagefind/fi-2/`…), each its own Pagefind run, which the search page
-merges in the browser with Pagefind's `mergeIndex`.
+`pagefind/<lang>/` of the site; the search page of a language loads only its bundle.
 
 Each bundle is found in the build cache under the SHA-256 of its records (paths and bytes),
 Pagefind's version and this code: a bundle whose records did not change is linked (or copied)
 from the cache instead of indexed again, and only the records of the bundles that are indexed
 are written. The plugin starts the runs as soon as every story body is converted, so Pagefind
 works on the second core while MkDocs renders the pages; the build waits for it at the end.
+
+A language is not split into shards merged in the browser (Pagefind's mergeIndex): measured at
+10 000 stories, shards cut the re-indexing of a language but rank differently, as each shard
+scores with its own word statistics (bench/README.md, "Search bundles per language").
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import os
 import shutil
@@ -39,11 +39,6 @@ from generator.search.records import Record
 BUNDLE = "pagefind"  # the folder of the bundles, at the site root
 RECORD = "index.html"  # a record's file name in its page's folder, as the page itself
 CACHE = "search"  # the bundles' folder in the build cache
-# A language with more records than this is indexed in shards. Pagefind's time and memory grow
-# with the pages of one run; a shard costs the reader one more metadata file, filter file and
-# word chunk per query (bench/README.md, "Search bundles per language"). The live site (~1 500
-# stories) and the sample site stay far below it: one bundle per language.
-SHARD_RECORDS = 4000
 # The build's own mark in a records folder it made: only such a folder is emptied at a build.
 MARKER = ".tori-search-records"
 MARKER_TEXT = ("Made by the generator plugin (option search_records) to keep Pagefind's input;\n"
@@ -69,7 +64,7 @@ class IndexReport:
 
 @dataclass(frozen=True)
 class Bundle:
-    """One Pagefind run's input: the bundle's folder name and its records, by URL."""
+    """One Pagefind run's input: the bundle's folder name (its language) and its records."""
 
     name: str
     records: tuple[Record, ...] = field(repr=False)
@@ -87,48 +82,23 @@ def lang_of(record: Record) -> str:
     return record.url.split("/", 1)[0]
 
 
-def shard_count(records: int, limit: int = SHARD_RECORDS) -> int:
-    """How many shards a language of `records` records is indexed in (1: no shards)."""
-    return max(1, -(-records // limit))
-
-
-def bundle_names(lang: str, records: int, limit: int = SHARD_RECORDS) -> list[str]:
-    """The bundle folders of a language with `records` records: "fi", or "fi-1"…"fi-N"."""
-    count = shard_count(records, limit)
-    return [lang] if count == 1 else [f"{lang}-{n}" for n in range(1, count + 1)]
-
-
-def shard_of(record: Record, count: int) -> int:
-    """A record's shard, 0…count-1, from a hash of its story's slug (stable between builds)."""
-    slug = record.url.rstrip("/").rsplit("/", 1)[-1]
-    return int.from_bytes(hashlib.sha256(slug.encode("utf-8")).digest()[:8], "big") % count
-
-
-def plan(records: Iterable[Record], limit: int = SHARD_RECORDS) -> list[Bundle]:
-    """The bundles of the records: one per language, or its shards; records sorted by URL."""
+def plan(records: Iterable[Record]) -> list[Bundle]:
+    """The bundles of the records, one per language, each with its records sorted by URL."""
     by_lang: dict[str, list[Record]] = {}
     for record in records:
         by_lang.setdefault(lang_of(record), []).append(record)
-    bundles = []
-    for lang, group in sorted(by_lang.items()):
-        group.sort(key=lambda r: r.url)
-        names = bundle_names(lang, len(group), limit)
-        shards: list[list[Record]] = [[] for _ in names]
-        for record in group:
-            shards[shard_of(record, len(names)) if len(names) > 1 else 0].append(record)
-        bundles += [Bundle(name, tuple(shard)) for name, shard in zip(names, shards, strict=True)]
-    return bundles
+    return [Bundle(lang, tuple(sorted(group, key=lambda r: r.url)))
+            for lang, group in sorted(by_lang.items())]
 
 
 class Indexer:
-    """Indexes the search records in a thread, bundle after bundle, and collects the result."""
+    """Indexes the search records in a thread, language after language; collects the result."""
 
     def __init__(self, site_dir: Path, records_dir: Path | None = None,
-                 cache_dir: Path | None = None, limit: int = SHARD_RECORDS):
+                 cache_dir: Path | None = None):
         self.site_dir = site_dir
         self.records_dir = records_dir  # where to keep the records; None: a temporary folder
         self.cache_dir = cache_dir  # the bundles kept between builds; None: no cache
-        self.limit = limit
         self.source: Path | None = None
         self.process: subprocess.Popen[str] | None = None
         self.thread: threading.Thread | None = None
@@ -143,7 +113,7 @@ class Indexer:
     def start(self, records: Iterable[Record]) -> None:
         """Plan the bundles and index them in a thread: from the cache, or by Pagefind."""
         self.started = time.perf_counter()
-        bundles = plan(records, self.limit)
+        bundles = plan(records)
         if self.records_dir is None:
             self.source = Path(tempfile.mkdtemp(prefix="tori-search-"))
         else:
@@ -173,8 +143,6 @@ class Indexer:
                 if self._cached(key) and _place(self.cache_dir / key, target):
                     self._reused.append(bundle.name)
                     continue
-                if not bundle.records:  # n > limit records in n // limit shards: unheard of
-                    raise SearchIndexError(f"the search shard {bundle.name} has no records")
                 self._index(bundle, target)
                 self._ran.append(bundle.name)
                 if key:
@@ -418,7 +386,7 @@ def write_records(records: Iterable[Record], root: Path) -> int:
 
 
 def build_index(source: Path, site_dir: Path) -> IndexReport:
-    """Index the records kept in `source` (one folder per bundle) into `site_dir/pagefind/`."""
+    """Index the records kept in `source` (a folder per language) into `site_dir/pagefind/`."""
     bundles = sorted(p.name for p in source.iterdir() if p.is_dir() and any(p.rglob(RECORD)))
     if not bundles:
         return IndexReport({}, 0.0, 0)

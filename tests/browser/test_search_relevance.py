@@ -85,11 +85,10 @@ SEARCH_PAGE = {"fi": "fi/haku/", "sv": "sv/sok/"}
 RANKED_SLUGS = """async (query) => {
     const root = document.querySelector('[data-tori-search]');
     const config = JSON.parse(root.getAttribute('data-tori-search'));
-    const bundles = config.bundles.map(b => new URL(b, document.baseURI).href);
-    const pagefind = await import(bundles[0] + 'pagefind.js');
+    const url = new URL(config.bundle + 'pagefind.js', document.baseURI).href;
+    const pagefind = await import(url);
     await pagefind.options({ noWorker: true });
     await pagefind.init();
-    for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle, {});
     const search = await pagefind.search(query);
     const items = await Promise.all(search.results.map(r => r.data()));
     return items.map(item => item.url.replace(/\\/$/, '').split('/').pop());

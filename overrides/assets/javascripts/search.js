@@ -38,21 +38,13 @@
     return count.toLocaleString(config.lang === "sv" ? "sv-FI" : "fi-FI");
   }
 
-  // The language's index: one Pagefind bundle, or on a very large site a few shards of it,
-  // merged here with Pagefind's mergeIndex (results ranked together, filter counts summed).
   function load() {
     if (!pagefind) {
-      var bundles = config.bundles.map(function (bundle) {
-        return new URL(bundle, document.baseURI).href;
-      });
-      pagefind = import(bundles[0] + "pagefind.js").then(function (module) {
+      var url = new URL(config.bundle + "pagefind.js", document.baseURI).href;
+      pagefind = import(url).then(function (module) {
         // Searching on the main thread saves the worker script's download; one query is short.
         return module.options({ noWorker: true, excerptLength: 24 }).then(function () {
           return module.init();
-        }).then(function () {
-          return Promise.all(bundles.slice(1).map(function (bundle) {
-            return module.mergeIndex(bundle, {});
-          }));
         }).then(function () {
           return module;
         });
