@@ -164,6 +164,34 @@ def test_a_body_edit_of_a_finnish_only_story_indexes_only_the_finnish_bundle(tmp
     assert site_files(again, skip=()) == site_files(clean, skip=())
 
 
+def test_the_preview_indexes_in_the_background_and_reuses_the_unchanged_language(tmp_path,
+                                                                                   caplog):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.generator.plugin")
+    project = project_copy(tmp_path)
+    site = tmp_path / "preview"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins["generator"].config.cache_dir = str(tmp_path / "cache")
+    plugin = config.plugins["generator"]
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+        plugin.background.thread.join(timeout=300)  # the preview's search, after the build
+        assert indexed(caplog) == ("fi, sv", "none")
+        assert (site / "pagefind/fi/pagefind-entry.json").is_file()
+        story = project / "content/stories/mikkeli-ruokapalvelut.fi.md"
+        story.write_text(story.read_text(encoding="utf-8") + "\nUusi kappale.\n",
+                         encoding="utf-8")
+        build(config, serve_url="http://127.0.0.1:8000/")  # the same plugin, as serve keeps it
+        plugin.background.thread.join(timeout=300)
+        assert indexed(caplog) == ("fi", "sv")
+        assert (site / "pagefind/sv/pagefind-entry.json").is_file()
+    finally:
+        plugin.on_shutdown()
+
+
 def test_a_build_without_the_cache_is_the_same(tmp_path):
     project = project_copy(tmp_path)
     config = project / "mkdocs.yml"
