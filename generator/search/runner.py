@@ -128,23 +128,26 @@ class Indexer:
     def _work(self, bundles: list[Bundle]) -> None:
         try:
             version = pagefind_version() if self.cache_dir is not None else ""
-            keys = [bundle.key(version) if version else "" for bundle in bundles]
-            self.used.update(k for k in keys if k)
+            pending = [(b.name, b.key(version) if version else "", b.records) for b in bundles]
+            bundles.clear()  # a language's records are let go once written
+            self.used.update(key for _, key, _ in pending if key)
             if self.records_dir is not None:  # kept to measure Pagefind alone: all of them
-                for bundle in bundles:
-                    write_records(bundle.records, self.source / bundle.name)
-            # the cached ones first: the preview's search works sooner
-            order = sorted(zip(bundles, keys, strict=True),
-                           key=lambda bk: not self._cached(bk[1]))
-            for bundle, key in order:
+                for name, _, records in pending:
+                    write_records(records, self.source / name)
+            pending.sort(key=lambda p: not self._cached(p[1]))  # the preview's search sooner
+            while pending:
+                name, key, records = pending.pop(0)
                 if self._stop.is_set():
                     return
-                target = self.site_dir / BUNDLE / bundle.name
+                target = self.site_dir / BUNDLE / name
                 if self._cached(key) and _place(self.cache_dir / key, target):
-                    self._reused.append(bundle.name)
+                    self._reused.append(name)
                     continue
-                self._index(bundle, target)
-                self._ran.append(bundle.name)
+                if self.records_dir is None:
+                    write_records(records, self.source / name)
+                del records
+                self._index(name, target)
+                self._ran.append(name)
                 if key:
                     self._store(target, key)
         except BaseException as err:  # handed to finish()
@@ -154,11 +157,9 @@ class Indexer:
         return bool(key) and self.cache_dir is not None and (
             self.cache_dir / key / ENTRY).is_file()
 
-    def _index(self, bundle: Bundle, target: Path) -> None:
-        """One Pagefind run over a bundle's records, its output made byte-stable."""
-        source = self.source / bundle.name
-        if self.records_dir is None:
-            write_records(bundle.records, source)
+    def _index(self, name: str, target: Path) -> None:
+        """One Pagefind run over the records written for bundle `name`, made byte-stable."""
+        source = self.source / name
         command = [_binary(), "--site", str(source), "--output-path", str(target), "--silent"]
         with self._lock:
             if self._stop.is_set():
@@ -396,7 +397,7 @@ def build_index(source: Path, site_dir: Path) -> IndexReport:
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     try:
         for name in bundles:
-            indexer._index(Bundle(name, ()), site_dir / BUNDLE / name)
+            indexer._index(name, site_dir / BUNDLE / name)
             indexer._ran.append(name)
     finally:
         indexer.source = None
