@@ -299,3 +299,9 @@ def test_the_records_make_one_bundle_per_language_keyed_by_every_byte():
     assert finnish.key("pagefind 1.5.3") != key
     edited = search_record("fi/tarinat/robotti/", "fi", "<h1>Robotit</h1><p>Robotit.</p>")
     assert search_index.Bundle("fi", (RECORDS[0], edited)).key("pagefind 1.5.2") != key
+
+
+def test_temporary_records_go_to_memory_only_with_room_to_spare(tmp_path):
+    assert search_index.scratch_dir(1000, tmp_path) == str(tmp_path)
+    assert search_index.scratch_dir(10**18, tmp_path) is None  # no room: the default temp dir
+    assert search_index.scratch_dir(1000, tmp_path / "missing") is None
