@@ -27,7 +27,7 @@ from generator.pages import (
     theme_stylesheets,
 )
 from generator.plan import Settings
-from generator.preview import Preview, SkippedPages
+from generator.preview import PageKeys, Preview
 from generator.problems import ContentError, format_problems
 from generator.render_cache import card_html_global, once_global
 from generator.validate import load_content
@@ -50,14 +50,12 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.records = None  # serve: the search records, indexed after the build
         self.background = search.Background(on_done=_indexed)
         self.preview = Preview()  # serve: the files of the last preview build
+        self.keys = PageKeys()  # serve: the page keys of the last preview build
         self.outputs: list[str] = []  # serve: every destination of this build's files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown only while an editor previews with `mkdocs serve`.
         self.serving = command == "serve"
-        if self.serving:  # pages left in place are "skipped" by MkDocs: not news to the editor
-            logging.getLogger("mkdocs.commands.build").addFilter(
-                SkippedPages(lambda: self.site.kept if self.site else ()))
 
     def recent(self):
         """Serve: single feeds and open-data rows kept between rebuilds."""
@@ -105,14 +103,15 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             self.site = prepare(files, config, content, settings, self.pages, keep,
                                 mode="serve" if self.serving else "build",
                                 unchanged=self.preview.unchanged if self.serving else None,
-                                remember=self.recent())
+                                remember=self.recent(),
+                                keys=self.keys if self.serving else None)
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         if self.form is None:
             drop_form_assets(files)
         else:
             try:
-                add_form(files, config, content.vocab, self.form)
+                add_form(files, config, content.vocab, self.form, self.recent())
             except FormUnavailable as error:
                 raise PluginError(str(error)) from None
         records = Path(opts.search_records) if opts.search_records else None
@@ -174,14 +173,12 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
 
     def on_build_error(self, *, error):
         self.preview.fail()
+        self.keys.fail()
         if self.indexer is not None:
             self.indexer.cancel()
 
     @event_priority(-100)  # last, so the cache keeps the page as it is written
     def on_post_page(self, output, *, page, config):
-        if page.file.src_uri in self.site.kept:  # serve: the file on disk is this page already
-            page.markdown = page.content = None
-            return ""
         if not self.site.from_cache(page):  # a cached page was stored with its policy
             output = self._with_policy(output, wasm=self.site.is_search(page))
             self.site.store(page, output)
