@@ -64,7 +64,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def on_pre_build(self, *, config):
         # Before MkDocs empties the site folder: stop indexing the previous preview, and hide
         # the preview's files so that what did not change stays (put back in on_files).
-        self.background.cancel()
+        self.background.cancel(wait=False)  # it removes its records on its own
         if self.serving:
             self.preview.hide(Path(config.site_dir))
 
