@@ -253,10 +253,12 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
         raise ContentError(problems)
     index = build_index(group_entries(content.stories), content.vocab)
     planner = Planner(index, pages, settings)
-    planned = list(planner.generated())
     shape = None
     if remember is not None or keys is not None:
         shape = structure(index.entries, repr(content.vocab), repr(settings))
+    if remember is not None:
+        planner.remember = lambda name, compute: remember((name, shape), compute)
+    planned = list(planner.generated())
     add_data(files, config, data_outputs(planner, planned, pages.values(), config.site_url,
                                          keep, remember, shape))
     menus = {lang: menu(lang, pages) for lang in LANGS}

@@ -27,7 +27,7 @@ from generator.pages import (
     theme_stylesheets,
 )
 from generator.plan import Settings
-from generator.preview import PageKeys, Preview
+from generator.preview import PageKeys, Preview, template_cache
 from generator.problems import ContentError, format_problems
 from generator.render_cache import card_html_global, once_global
 from generator.validate import load_content
@@ -51,6 +51,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.background = search.Background(on_done=_indexed)
         self.preview = Preview()  # serve: the files of the last preview build
         self.keys = PageKeys()  # serve: the page keys of the last preview build
+        self.templates = template_cache()  # serve: compiled templates
         self.outputs: list[str] = []  # serve: every destination of this build's files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -124,6 +125,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         return files
 
     def on_env(self, env, *, config, files):
+        if self.serving:
+            env.bytecode_cache = self.templates
         env.filters["absolute"] = lambda url: urls.absolute(config.site_url or "/", url or "")
         env.globals["tori_labels"] = {lang.value: for_lang(lang) for lang in LANGS}
         env.globals["tori_ui"] = material_strings(env)

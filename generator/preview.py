@@ -26,6 +26,8 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from generator import urls
 from generator.build_cache import digest
 from generator.model import LANGS, Entry, Story
@@ -209,3 +211,17 @@ class Same:
 def stories_of(entries: Iterable[Entry]) -> Hashable:
     """A key for exactly these stories (every version of each entry, in order)."""
     return Same(v for e in entries for v in e.versions)
+
+
+class _Memory(dict):
+    """A dict with the client interface jinja2.MemcachedBytecodeCache asks for."""
+
+    def set(self, key: str, value: bytes, timeout: int | None = None) -> None:
+        self[key] = value
+
+
+def template_cache() -> jinja2.BytecodeCache:
+    """Compiled templates kept in memory between preview builds (MkDocs makes a new Jinja
+    environment each build, which compiled every template again). Jinja checks each
+    template's source checksum, so an edited template is compiled anew."""
+    return jinja2.MemcachedBytecodeCache(_Memory())

@@ -150,3 +150,24 @@ def test_a_preview_rebuild_after_new_title_themes_and_related_stories_equals_a_c
     assert set(related_slugs(page)) == {"mikkeli-ruokapalvelut", "soite-aktiivinen-tuki"}
     theme = (site / "fi/teemat/toimintakulttuuri/index.html").read_text(encoding="utf-8")
     assert "hollola-latu" not in theme
+
+
+def test_compiled_templates_are_kept_for_the_next_environment(monkeypatch):
+    import jinja2
+
+    from generator.preview import template_cache
+
+    cache, sources = template_cache(), {"page.html": "<p>{{ x }}</p>"}
+
+    def environment() -> jinja2.Environment:
+        return jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=cache)
+
+    assert environment().get_template("page.html").render(x=1) == "<p>1</p>"
+    compiled = []
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, *a, **k: compiled.append(a) or jinja2.Environment.compile)
+    assert environment().get_template("page.html").render(x=2) == "<p>2</p>"
+    assert compiled == []  # the next build's environment compiled nothing
+    monkeypatch.undo()
+    sources["page.html"] = "<b>{{ x }}</b>"  # an edited template is compiled again
+    assert environment().get_template("page.html").render(x=3) == "<b>3</b>"
