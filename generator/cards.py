@@ -10,7 +10,7 @@ from babel.dates import format_date
 
 from generator import urls
 from generator.labels import award_kind_label
-from generator.model import LANGS, Entry, Lang, Term, Vocabularies
+from generator.model import Entry, Lang, Term, Vocabularies
 
 
 @dataclass(frozen=True)
@@ -76,17 +76,25 @@ def make_card(entry: Entry, lang: Lang, vocab: Vocabularies) -> Card:
 
 
 class CardBook:
-    """Every card of the site, built once and looked up by slug and listing language."""
+    """Every card of the site, each built once when first asked for, by slug and language.
+
+    Lazily: a preview rebuild builds the views of a few pages only, so most cards are never
+    asked for.
+    """
 
     def __init__(self, entries: tuple[Entry, ...], vocab: Vocabularies):
-        self._cards = {
-            (e.slug, lang): make_card(e, lang, vocab) for e in entries for lang in LANGS
-        }
+        self._entries = {e.slug: e for e in entries}
+        self._vocab = vocab
+        self._cards: dict[tuple[str, Lang], Card] = {}
 
     def card(self, entry: Entry, lang: Lang) -> Card:
         """The card of `entry` on a `lang` listing."""
-        return self._cards[(entry.slug, lang)]
+        key = (entry.slug, lang)
+        card = self._cards.get(key)
+        if card is None:
+            card = self._cards[key] = make_card(self._entries[entry.slug], lang, self._vocab)
+        return card
 
     def cards(self, entries: tuple[Entry, ...], lang: Lang) -> tuple[Card, ...]:
         """The cards of `entries`, in their order."""
-        return tuple(self._cards[(e.slug, lang)] for e in entries)
+        return tuple(self.card(e, lang) for e in entries)

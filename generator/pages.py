@@ -293,18 +293,26 @@ def add_preview_pages(files: Files, config: MkDocsConfig, planned: list[Planned]
     MkDocs reads, renders and writes no excluded page, and leaves its file alone; links from
     Markdown pages to it still resolve. Returns src_uri -> planned page, as add_pages.
     """
-    made = [(page, _page_file(config, page)) for page in planned]
+    where = (config.site_dir, config.docs_dir, config.use_directory_urls)
+    excluded = keys.files[1] if keys.files[0] == where else {}
+    made = [(page, excluded.get(page.url) or _page_file(config, page)) for page in planned]
     site.planner.page_urls = frozenset(
         [f.url for f in files.documentation_pages()] + [file.url for _, file in made])
-    views = {}
+    views, keys.files = {}, (where, {})
     for page, file in made:
         key, view = keys.key(file.url, site.salt, page.template, page.markdown, page.view)
-        files.append(file)
-        views[file.src_uri] = page
         if key is not None and unchanged(file.dest_uri, key):
-            file.inclusion = InclusionLevel.EXCLUDED
+            if file.inclusion is not InclusionLevel.EXCLUDED:
+                file.inclusion = InclusionLevel.EXCLUDED
+            keys.files[1][page.url] = file  # as it is: excluded, no page, its Markdown unread
+            files.append(file)
+            views[file.src_uri] = page
             site.reused += 1
             continue
+        if file.inclusion is InclusionLevel.EXCLUDED:  # kept last time: a fresh file
+            file = _page_file(config, page)
+        files.append(file)
+        views[file.src_uri] = page
         if not page.markdown.strip():
             BodylessPage(None, file, config)
         site._planned_keys[file.src_uri] = key

@@ -71,6 +71,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
 
     def on_shutdown(self) -> None:
         self.background.cancel()
+        if self.cache is not None:
+            self.cache.flush()
 
     def on_config(self, config):
         # Our sitemap (with hreflang alternates) replaces MkDocs' own sitemap.xml(.gz).
@@ -171,8 +173,9 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         if self.cache is not None:
             log.info("Build cache: %d of %d generated pages reused", self.site.reused,
                      len(self.site.views))
-            # `mkdocs serve` builds with its own site_url: its pages must not prune the build's
-            self.cache.finish(self.pages, prune=not self.serving)
+            # `mkdocs serve` builds with its own site_url: its pages must not prune the build's;
+            # it writes the loaded stories when it stops (writing took 0.5 s at 10 000 stories)
+            self.cache.finish(self.pages, prune=not self.serving, write=not self.serving)
 
     def on_build_error(self, *, error):
         self.preview.fail()

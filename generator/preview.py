@@ -140,6 +140,9 @@ class PageKeys:
         self.stories: dict[str, tuple[Story, ...]] = {}  # by slug; kept alive, so `is` holds
         self._next: dict[str, Known] = {}
         self._changed: frozenset[str] | None = None  # None: every view is built
+        # The last build's excluded page files by URL, for pages.py to use again (making 17 600
+        # MkDocs File objects took 0.4 s at 10 000 stories), with the site they belong to.
+        self.files: tuple[object, dict[str, object]] = (None, {})
 
     def begin(self, structure: str, entries: Sequence[Entry]) -> None:
         """A new build of `entries`: which stories changed since the last build."""
