@@ -27,7 +27,7 @@ from generator.pages import (
     theme_stylesheets,
 )
 from generator.plan import Settings
-from generator.preview import PageKeys, Preview, template_cache
+from generator.preview import PageKeys, Preview, template_cache, watch_by_notification
 from generator.problems import ContentError, format_problems
 from generator.render_cache import card_html_global, once_global
 from generator.validate import load_content
@@ -68,6 +68,10 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.background.cancel(wait=False)  # it removes its records on its own
         if self.serving:
             self.preview.hide(Path(config.site_dir))
+
+    def on_serve(self, server, *, config, builder):
+        watch_by_notification(server)  # a save is noticed at once, not at the next poll
+        return server
 
     def on_shutdown(self) -> None:
         self.background.cancel()

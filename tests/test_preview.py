@@ -171,3 +171,37 @@ def test_compiled_templates_are_kept_for_the_next_environment(monkeypatch):
     monkeypatch.undo()
     sources["page.html"] = "<b>{{ x }}</b>"  # an edited template is compiled again
     assert environment().get_template("page.html").render(x=3) == "<b>3</b>"
+
+
+def test_the_preview_server_hears_a_save_but_not_a_read(tmp_path):
+    import time
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.preview import Notified, watch_by_notification
+
+    docs = tmp_path / "docs"
+    (docs / "stories").mkdir(parents=True)
+    story = docs / "stories" / "a.fi.md"
+    story.write_text("first", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0,
+                              root=str(tmp_path / "site"))
+    server.watch(str(docs))
+    assert watch_by_notification(server)
+    assert isinstance(server.observer, Notified)
+
+    def heard(seconds: float) -> bool:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end and not server._want_rebuild:
+            time.sleep(0.01)
+        return server._want_rebuild
+
+    server.observer.start()
+    try:
+        story.read_text(encoding="utf-8")  # the build reads files: no rebuild for that
+        assert not heard(0.5)
+        story.write_text("second", encoding="utf-8")
+        assert heard(5)
+    finally:
+        server.observer.stop()
+        server.observer.join()
