@@ -302,8 +302,7 @@ def add_preview_pages(files: Files, config: MkDocsConfig, planned: list[Planned]
     for page, file in made:
         key, view = keys.key(file.url, site.salt, page.template, page.markdown, page.view)
         if key is not None and unchanged(file.dest_uri, key):
-            if file.inclusion is not InclusionLevel.EXCLUDED:
-                file.inclusion = InclusionLevel.EXCLUDED
+            file.inclusion = InclusionLevel.EXCLUDED
             keys.files[1][page.url] = file  # as it is: excluded, no page, its Markdown unread
             files.append(file)
             views[file.src_uri] = page
