@@ -53,6 +53,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.keys = PageKeys()  # serve: the page keys of the last preview build
         self.templates = template_cache()  # serve: compiled templates
         self.outputs: list[str] = []  # serve: every destination of this build's files
+        self.rebuilding = False  # serve: a build of this process has succeeded before
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown only while an editor previews with `mkdocs serve`.
@@ -106,7 +107,9 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         settings = Settings(opts.per_page, opts.home_newest, opts.home_awarded, opts.related)
         try:
             self.pages = self.cache.pages() if self.cache else None
-            keep = self.cache.data if self.cache else None
+            # The preview's rebuilds keep feeds and open data in memory (recent()): after an
+            # edit the files' copy would be new each time, 20 MB a save at 10 000 stories.
+            keep = self.cache.data if self.cache and not self.rebuilding else None
             self.site = prepare(files, config, content, settings, self.pages, keep,
                                 mode="serve" if self.serving else "build",
                                 unchanged=self.preview.unchanged if self.serving else None,
@@ -165,6 +168,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
 
     def on_post_build(self, *, config):
         if self.serving:
+            self.rebuilding = True
             self.preview.finish(Path(config.site_dir), self.outputs)
             self.background.start(self.indexer, self.records)
             self.records = None
