@@ -146,6 +146,7 @@ class Memo:
         self._stat: dict[str, tuple[tuple[int, int], str]] = {}  # file -> (size, mtime), key
         self._loaded = False
         self._used: dict[str, object] = {}
+        self._unwritten = False  # saved in memory, not yet on disk
 
     def _load(self) -> None:
         if self._loaded or self.path is None:
@@ -187,12 +188,20 @@ class Memo:
         """The keys of the results this build asked for, in the order asked."""
         return list(self._used)
 
-    def save(self) -> None:
-        """Keep what this build used (and only that) for the next build."""
+    def save(self, write: bool = True) -> None:
+        """Keep what this build used (and only that) for the next build, on disk too unless
+        `write` is false (the preview writes when it stops, with `write()`)."""
         self._by_key = self._used
         self._used = {}
-        if self.path is not None:
+        self._unwritten = True
+        if write:
+            self.write()
+
+    def write(self) -> None:
+        """Write what the last build used to the pickle, unless it is written already."""
+        if self.path is not None and self._unwritten:
             _write_atomically(self.path, pickle.dumps(self._by_key, pickle.HIGHEST_PROTOCOL))
+        self._unwritten = False
 
 
 def images_version(content_dir: Path) -> str:
@@ -283,13 +292,18 @@ class BuildCache:
         _write_atomically(path, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
         return value
 
+    def flush(self) -> None:
+        """Write the loaded stories that `finish` kept in memory only."""
+        self.stories.write()
+
     def pages(self) -> PageCache:
         """A page cache for one build (it records which pages the build used)."""
         return PageCache(self.folder)
 
-    def finish(self, pages: PageCache | None, prune: bool) -> None:
-        """After a successful build: keep the stories it loaded; drop pages it did not use."""
-        self.stories.save()
+    def finish(self, pages: PageCache | None, prune: bool, write: bool = True) -> None:
+        """After a successful build: keep the stories it loaded (on disk too unless `write` is
+        false: then `flush` writes them); drop pages it did not use."""
+        self.stories.save(write)
         if pages is not None and prune:
             pages.prune()
             for entry in os.scandir(self.folder / DATA) if (self.folder / DATA).is_dir() else ():

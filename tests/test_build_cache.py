@@ -243,3 +243,16 @@ def test_recent_keeps_what_the_last_build_used():
     recent.turn()  # "b" was not used by the build between: gone
     assert recent("b", value("b")) == "B"
     assert calls == ["a", "b", "b"]
+
+
+def test_memo_kept_in_memory_is_written_when_asked(tmp_path):
+    file = tmp_path / "a.md"
+    file.write_text("first", encoding="utf-8")
+    memo = Memo(tmp_path / "memo.pickle")
+    memo.get(file, "s" * 64, lambda: "FIRST")
+    memo.save(write=False)  # a preview rebuild: memory only
+    assert not (tmp_path / "memo.pickle").exists()
+    assert memo.get(file, "s" * 64, lambda: "AGAIN") == "FIRST"
+    memo.save(write=False)
+    memo.write()  # the preview stops
+    assert Memo(tmp_path / "memo.pickle").get(file, "s" * 64, lambda: "AGAIN") == "FIRST"

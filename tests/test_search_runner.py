@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -305,3 +306,26 @@ def test_temporary_records_go_to_memory_only_with_room_to_spare(tmp_path):
     assert search_index.scratch_dir(1000, tmp_path) == str(tmp_path)
     assert search_index.scratch_dir(10**18, tmp_path) is None  # no room: the default temp dir
     assert search_index.scratch_dir(1000, tmp_path / "missing") is None
+
+
+def test_a_cancel_while_records_are_written_neither_waits_nor_runs_pagefind(tmp_path):
+    writing, release = threading.Event(), threading.Event()
+
+    def slow():
+        yield RECORDS[0]
+        writing.set()
+        release.wait(timeout=60)  # the preview saves again while records are written
+        yield from RECORDS[1:]
+
+    background = search_index.Background()
+    indexer = search_index.Indexer(tmp_path)
+    background.start(indexer, slow())
+    assert writing.wait(timeout=60)
+    thread = background.thread
+    background.cancel(wait=False)
+    assert thread.is_alive() and background.thread is None  # the rebuild did not wait
+    release.set()
+    background.cancel()  # waits for the cancelled threads
+    assert not thread.is_alive()
+    assert not (tmp_path / search_index.BUNDLE).exists()  # Pagefind never ran on the site
+    assert indexer.process is None and indexer.source is None  # no records were written

@@ -123,11 +123,12 @@ class Indexer:
         shutil.rmtree(self.site_dir / BUNDLE, ignore_errors=True)  # no stale bundles
         if not bundles:  # Pagefind refuses to write an empty index; a site without stories
             return
-        self.thread = threading.Thread(target=self._work, args=(bundles,),
+        # the folder goes to the thread: Background may take over removing it (self.source)
+        self.thread = threading.Thread(target=self._work, args=(bundles, self.source),
                                        name="tori-search-bundles", daemon=True)
         self.thread.start()
 
-    def _work(self, bundles: list[Bundle]) -> None:
+    def _work(self, bundles: list[Bundle], source: Path) -> None:
         try:
             version = pagefind_version() if self.cache_dir is not None else ""
             pending = [(b.name, b.key(version) if version else "", b.records) for b in bundles]
@@ -135,7 +136,7 @@ class Indexer:
             self.used.update(key for _, key, _ in pending if key)
             if self.records_dir is not None:  # kept to measure Pagefind alone: all of them
                 for name, _, records in pending:
-                    write_records(records, self.source / name)
+                    write_records(records, source / name, self._stop)
             pending.sort(key=lambda p: not self._cached(p[1]))  # the preview's search sooner
             while pending:
                 name, key, records = pending.pop(0)
@@ -146,9 +147,9 @@ class Indexer:
                     self._reused.append(name)
                     continue
                 if self.records_dir is None:
-                    write_records(records, self.source / name)
+                    write_records(records, source / name, self._stop)
                 del records
-                self._index(name, target)
+                self._index(source / name, target)
                 self._ran.append(name)
                 if key:
                     self._store(target, key)
@@ -159,9 +160,8 @@ class Indexer:
         return bool(key) and self.cache_dir is not None and (
             self.cache_dir / key / ENTRY).is_file()
 
-    def _index(self, name: str, target: Path) -> None:
-        """One Pagefind run over the records written for bundle `name`, made byte-stable."""
-        source = self.source / name
+    def _index(self, source: Path, target: Path) -> None:
+        """One Pagefind run over the records written in `source`, made byte-stable."""
         command = [_binary(), "--site", str(source), "--output-path", str(target), "--silent"]
         with self._lock:
             if self._stop.is_set():
@@ -173,8 +173,6 @@ class Indexer:
         output, _ = self.process.communicate()
         with self._lock:
             code, self.process = self.process.returncode, None
-        if self.records_dir is None:
-            shutil.rmtree(source, ignore_errors=True)
         if code != 0 or not (target / ENTRY).is_file():
             tail = (output or "").strip()[-2000:]
             raise SearchIndexError(f"Pagefind failed (exit {code}) for {self.site_dir}: {tail}")
@@ -340,11 +338,17 @@ def fresh_records_dir(folder: Path) -> Path:
     return folder
 
 
+class _Stopped(Exception):
+    """The indexing was cancelled before it touched the site folder."""
+
+
 class Background:
     """Indexing after a `mkdocs serve` rebuild, in a thread, so the preview does not wait.
 
     The next rebuild cancels it first (MkDocs then empties the site folder). Until it is
     done, the preview's search has no index; a build (`mkdocs build`) always waits for its own.
+    A cancel waits only while the thread works in the site folder (Pagefind, killed at once,
+    and the bundle's normalising); removing the records it wrote is left to the thread.
     """
 
     def __init__(self, on_done=None) -> None:
@@ -352,25 +356,43 @@ class Background:
         self.indexer: Indexer | None = None
         self.stop = threading.Event()
         self.on_done = on_done  # called with the IndexReport
+        self._lock = threading.Lock()
+        self._in_site = threading.Event()  # the thread has begun to work in the site folder
+        self._out_of_site = threading.Event()  # ... and is done with it
+        self._left: list[threading.Thread] = []  # cancelled threads still removing records
 
     def start(self, indexer: Indexer, records: Iterable[Record]) -> None:
         """Cancel any indexing still running, then index `records` in a new thread."""
-        self.cancel()
+        self.cancel(wait=False)
         self.indexer, self.stop = indexer, threading.Event()
-        self.thread = threading.Thread(target=self._work, args=(indexer, records, self.stop),
-                                       name="tori-search-index", daemon=True)
+        self._in_site, self._out_of_site = threading.Event(), threading.Event()
+        self.thread = threading.Thread(
+            target=self._work, name="tori-search-index", daemon=True,
+            args=(indexer, records, self.stop, self._in_site, self._out_of_site))
         self.thread.start()
 
-    def _work(self, indexer: Indexer, records: Iterable[Record], stop: threading.Event) -> None:
+    def _work(self, indexer: Indexer, records: Iterable[Record], stop: threading.Event,
+              in_site: threading.Event, out_of_site: threading.Event) -> None:
         def until_stopped():
             for record in records:
                 if stop.is_set():
-                    return
+                    raise _Stopped
                 yield record
+            with self._lock:  # Pagefind starts next: a cancel from now on waits for it to stop
+                if stop.is_set():
+                    raise _Stopped
+                in_site.set()
 
+        written = None  # temporary records, removed once the site folder is left alone
         try:
-            indexer.start(until_stopped())
-            if stop.is_set():  # cancelled while the records were planned
+            try:
+                indexer.start(until_stopped())
+            except _Stopped:
+                indexer.cancel()
+                return
+            if indexer.records_dir is None:
+                written, indexer.source = indexer.source, None
+            if stop.is_set():  # cancelled while Pagefind was being started
                 indexer.cancel()
                 return
             report = indexer.finish()
@@ -378,24 +400,43 @@ class Background:
             if not stop.is_set():
                 raise
             return
+        finally:
+            out_of_site.set()
+            if written is not None:
+                shutil.rmtree(written, ignore_errors=True)
         if self.on_done is not None:
             self.on_done(report)
 
-    def cancel(self) -> None:
-        """Stop the indexing thread and its Pagefind, and wait for the thread."""
-        if self.thread is None:
-            return
-        self.stop.set()
-        if self.indexer is not None:
-            self.indexer.halt()
-        self.thread.join()
-        self.thread = self.indexer = None
+    def cancel(self, wait: bool = True) -> None:
+        """Stop the indexing thread and its Pagefind; wait for the thread (`wait`), or only
+        until it no longer works in the site folder."""
+        if self.thread is not None:
+            with self._lock:
+                self.stop.set()
+            if self.indexer is not None:  # no further language, Pagefind killed at once
+                self.indexer.halt()
+            if self.indexer is not None and self.indexer.records_dir is not None:
+                self.thread.join()  # the next run empties the same records folder
+            elif self._in_site.is_set():
+                self._out_of_site.wait()
+            self._left.append(self.thread)
+            self.thread = self.indexer = None
+        if wait:
+            for thread in self._left:
+                thread.join()
+            self._left = []
+        else:
+            self._left = [thread for thread in self._left if thread.is_alive()]
 
 
-def write_records(records: Iterable[Record], root: Path) -> int:
-    """Write the records at their paths ("fi/tarinat/<slug>/index.html"); returns their number."""
+def write_records(records: Iterable[Record], root: Path,
+                  stop: threading.Event | None = None) -> int:
+    """Write the records at their paths ("fi/tarinat/<slug>/index.html"), until `stop` is set;
+    returns their number."""
     count = 0
     for record in records:
+        if stop is not None and stop.is_set():
+            break
         folder = root / record.url
         folder.mkdir(parents=True, exist_ok=True)
         (folder / RECORD).write_text(record.html, encoding="utf-8")
@@ -410,14 +451,10 @@ def build_index(source: Path, site_dir: Path) -> IndexReport:
         return IndexReport({}, 0.0, 0)
     indexer = Indexer(site_dir, records_dir=source)
     indexer.started = time.perf_counter()
-    indexer.source = source
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
-    try:
-        for name in bundles:
-            indexer._index(name, site_dir / BUNDLE / name)
-            indexer._ran.append(name)
-    finally:
-        indexer.source = None
+    for name in bundles:
+        indexer._index(source / name, site_dir / BUNDLE / name)
+        indexer._ran.append(name)
     return indexer.finish()
 
 
