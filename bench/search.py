@@ -97,7 +97,7 @@ def build(size: int, seed: int, reuse: bool) -> tuple[Path, Path, float]:
     """
     site = OUT / f"search-site-{size}"  # apart from bench/run.py's folders: both may run
     records = OUT / f"search-records-{size}"
-    if reuse and (site / search.BUNDLE / search.ENTRY).is_file() and (
+    if reuse and any((site / search.BUNDLE).glob(f"*/{search.ENTRY}")) and (
             records.is_dir()):
         return site, records, 0.0
     corpus = OUT / f"search-corpus-{size}"
@@ -186,7 +186,11 @@ def measure(size: int, seed: int, reuse: bool, query: str, name: str, value: str
     site, records, build_s = build(size, seed, reuse)
     index_s, index_cpu_s, index_mb = index_alone(site, records) if index else (0.0, 0.0, 0.0)
     bundle = site / search.BUNDLE
-    entry = json.loads((bundle / search.ENTRY).read_text(encoding="utf-8"))
+    pages: dict[str, int] = {}
+    for entry_file in sorted(bundle.glob(f"*/{search.ENTRY}")):  # a bundle per language/shard
+        entry = json.loads(entry_file.read_text(encoding="utf-8"))
+        for lang, info in entry["languages"].items():
+            pages[lang] = pages.get(lang, 0) + info["page_count"]
     files = [f for f in bundle.rglob("*") if f.is_file()]
     address = f"{urls.search(lang)}?q={quote(query)}" + (
         f"&{name}={quote(value)}" if name else "")
@@ -196,7 +200,7 @@ def measure(size: int, seed: int, reuse: bool, query: str, name: str, value: str
     return Figures(
         stories=size, build_s=build_s, index_s=index_s, index_cpu_s=index_cpu_s,
         index_rss_mb=index_mb,
-        indexed_pages={k: v["page_count"] for k, v in sorted(entry["languages"].items())},
+        indexed_pages=dict(sorted(pages.items())),
         bundle_mb=round(sum(f.stat().st_size for f in files) / 1e6, 1), bundle_files=len(files),
         query=f"{query}{f' + {name}={value}' if name else ''} ({lang})", results=status,
         query_kb=round(sum(f.bytes for f in in_bundle) / 1000, 1),

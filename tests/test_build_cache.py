@@ -130,6 +130,68 @@ def test_cached_build_after_an_edit_equals_a_clean_build(tmp_path, caplog, comma
     assert len(showing) > 2  # the story page, its listings' cards, related stories
 
 
+def indexed(caplog) -> tuple[str, str]:
+    """The last build's bundles that Pagefind indexed, and those taken from the cache."""
+    found = [re.search(r"Pagefind ran for (.*); from the build cache: (.*)$", r.getMessage())
+             for r in caplog.records]
+    last = [m for m in found if m][-1]
+    return last.group(1), last.group(2)
+
+
+def test_a_body_edit_of_a_finnish_only_story_indexes_only_the_finnish_bundle(tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.generator.plugin")
+    project = project_copy(tmp_path)
+    cache = tmp_path / "cache"
+    build_site(project, tmp_path / "first", cache=cache)
+    assert indexed(caplog) == ("fi, sv", "none")
+    # Its Swedish record holds its title, summary, organisation and terms, not its body.
+    story = project / "content/stories/mikkeli-ruokapalvelut.fi.md"
+    assert not story.with_name("mikkeli-ruokapalvelut.sv.md").exists()
+    story.write_text(story.read_text(encoding="utf-8")
+                     + "\nRuokalistaa kehitettiin asiakkaiden palautteen pohjalta.\n",
+                     encoding="utf-8")
+    cached = build_site(project, tmp_path / "cached", cache=cache)
+    assert indexed(caplog) == ("fi", "sv")
+    clean = build_site(project, tmp_path / "clean", cache=tmp_path / "fresh")
+    assert indexed(caplog) == ("fi, sv", "none")
+    assert site_files(cached, skip=()) == site_files(clean, skip=())
+    assert "asiakkaiden palautteen pohjalta" in (
+        cached / "fi/tarinat/mikkeli-ruokapalvelut/index.html").read_text(encoding="utf-8")
+    # the cache keeps this build's two bundles; the first build's Finnish one is pruned
+    assert len(list((cache / "search").iterdir())) == 2
+    again = build_site(project, tmp_path / "again", cache=cache)  # nothing changed
+    assert indexed(caplog) == ("none", "fi, sv")
+    assert site_files(again, skip=()) == site_files(clean, skip=())
+
+
+def test_the_preview_indexes_in_the_background_and_reuses_the_unchanged_language(tmp_path,
+                                                                                   caplog):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.generator.plugin")
+    project = project_copy(tmp_path)
+    site = tmp_path / "preview"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins["generator"].config.cache_dir = str(tmp_path / "cache")
+    plugin = config.plugins["generator"]
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+        plugin.background.thread.join(timeout=300)  # the preview's search, after the build
+        assert indexed(caplog) == ("fi, sv", "none")
+        assert (site / "pagefind/fi/pagefind-entry.json").is_file()
+        story = project / "content/stories/mikkeli-ruokapalvelut.fi.md"
+        story.write_text(story.read_text(encoding="utf-8") + "\nUusi kappale.\n",
+                         encoding="utf-8")
+        build(config, serve_url="http://127.0.0.1:8000/")  # the same plugin, as serve keeps it
+        plugin.background.thread.join(timeout=300)
+        assert indexed(caplog) == ("fi", "sv")
+        assert (site / "pagefind/sv/pagefind-entry.json").is_file()
+    finally:
+        plugin.on_shutdown()
+
+
 def test_a_build_without_the_cache_is_the_same(tmp_path):
     project = project_copy(tmp_path)
     config = project / "mkdocs.yml"

@@ -38,7 +38,8 @@ def test_properdocs_builds_the_site_byte_identical_to_mkdocs(both_sites):
     expected = site_files(by_mkdocs, skip=())
     got = site_files(by_properdocs, skip=())
     # the whole site, Material's assets and Pagefind's index included
-    assert {"fi/index.html", "sv/index.html", "pagefind/pagefind-entry.json"} <= set(expected)
+    assert {"fi/index.html", "sv/index.html", "pagefind/fi/pagefind-entry.json",
+            "pagefind/sv/pagefind-entry.json"} <= set(expected)
     assert sorted(got) == sorted(expected)
     differ = [path for path in expected if got[path] != expected[path]]
     assert not differ, f"ProperDocs wrote other bytes than MkDocs in {differ[:10]}"

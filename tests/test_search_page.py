@@ -55,7 +55,7 @@ def test_search_page_form_is_labelled_in_its_language(lang):
     assert status["aria-live"] == "polite"
     config = json.loads(next(a for tag, a in parsed.elements if "data-tori-search" in a)
                         ["data-tori-search"])
-    assert config["bundle"] == "../../pagefind/"
+    assert config["bundle"] == f"../../pagefind/{lang.value}/"  # its language's bundle alone
     assert config["lang"] == lang.value
     assert set(config["strings"]) >= {"none", "one", "many", "loading", "error"}
     expected = {"q": "Hakusana", "region": "Maakunta"} if lang is Lang.FI else {
@@ -86,3 +86,4 @@ def test_strings_are_complete_in_both_languages():
     for key, value in page.STRINGS.items():
         assert value.fi.strip() and value.sv.strip(), key
         assert value.fi != value.sv, key
+

@@ -168,10 +168,11 @@ def test_pagefind_reads_a_record_as_the_story_page_it_stands_for(tmp_path):
                                     image_alt="Kaksi latua.")])
     records = search_records.story_records(
         [entry], VOCABS, {"fi/tarinat/latu/": "<p>Ladulla <em>hiihdettiin</em>.</p>"}, SITE)
-    search_index.write_records(records, tmp_path / "records")
-    report = search_index.build_index(tmp_path / "records", tmp_path / "site")
+    indexer = search_index.Indexer(tmp_path / "site")
+    indexer.start(records)
+    report = indexer.finish()
     assert report.pages == {"fi": 1, "sv": 1}
-    page = _fragments(tmp_path / "site" / search_index.BUNDLE)["/fi/tarinat/latu/"]
+    page = _fragments(tmp_path / "site" / search_index.BUNDLE / "fi")["/fi/tarinat/latu/"]
     assert page["content"].startswith("Latuhanke. Asukkaat hiihtivät. Vantaan kaupunki. ")
     assert page["content"].endswith(" Ladulla hiihdettiin.")
     assert "Digitalisaatio" in page["content"] and "Vantaalla" in page["content"]
@@ -181,6 +182,6 @@ def test_pagefind_reads_a_record_as_the_story_page_it_stands_for(tmp_path):
     assert page["filters"] == {"theme": ["digitalisaatio"], "region": ["uusimaa"],
                                "municipality": ["vantaa"], "year": ["2023"],
                                "organisation": ["vantaan-kaupunki"], "language": ["fi"]}
-    swedish = _fragments(tmp_path / "site" / search_index.BUNDLE)["/sv/berattelser/latu/"]
+    swedish = _fragments(tmp_path / "site" / search_index.BUNDLE / "sv")["/sv/berattelser/latu/"]
     assert swedish["content"].startswith("Latuhanke. Asukkaat hiihtivät. Vantaan kaupunki. ")
     assert "Digitalisering" in swedish["content"] and "hiihdettiin" not in swedish["content"]

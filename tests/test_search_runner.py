@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
+import json
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -24,9 +25,10 @@ RECORDS = (
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory) -> Path:
-    """The records of two Finnish stories and one Swedish, written as the build writes them."""
+    """The records of two Finnish stories and one Swedish, one folder per bundle, as kept."""
     root = tmp_path_factory.mktemp("records")
-    assert search_index.write_records(RECORDS, root) == 3
+    assert search_index.write_records(RECORDS[:2], root / "fi") == 2
+    assert search_index.write_records(RECORDS[2:], root / "sv") == 1
     return root
 
 
@@ -35,30 +37,40 @@ def _snapshot(bundle: Path) -> dict[str, bytes]:
             if f.is_file()}
 
 
+def _languages(bundle: Path) -> dict[str, int]:
+    entry = json.loads((bundle / search_index.ENTRY).read_text(encoding="utf-8"))
+    return {lang: info["page_count"] for lang, info in entry["languages"].items()}
+
+
 def test_records_are_written_at_their_pages_paths(records):
     assert sorted(str(p.relative_to(records)) for p in records.rglob("*.html")) == [
-        "fi/tarinat/latu/index.html", "fi/tarinat/robotti/index.html",
-        "sv/berattelser/latu/index.html"]
-    page = records / "fi/tarinat/latu/index.html"
+        "fi/fi/tarinat/latu/index.html", "fi/fi/tarinat/robotti/index.html",
+        "sv/sv/berattelser/latu/index.html"]
+    page = records / "fi/fi/tarinat/latu/index.html"
     assert page.read_text(encoding="utf-8") == RECORDS[0].html
 
 
-def test_one_pagefind_run_indexes_every_record(tmp_path):
+def test_each_language_is_indexed_into_its_own_bundle(tmp_path):
     indexer = search_index.Indexer(tmp_path / "site")
     indexer.start(RECORDS)
-    assert sorted(p.name for p in indexer.source.iterdir()) == ["fi", "sv"]  # no shards
     report = indexer.finish()
     assert report.pages == {"fi": 2, "sv": 1}
-    assert (tmp_path / "site" / search_index.BUNDLE / "wasm.sv.pagefind").is_file()
+    assert report.ran == ("fi", "sv") and report.reused == ()
+    bundles = tmp_path / "site" / search_index.BUNDLE
+    assert sorted(p.name for p in bundles.iterdir()) == ["fi", "sv"]
+    assert _languages(bundles / "fi") == {"fi": 2} and _languages(bundles / "sv") == {"sv": 1}
+    assert (bundles / "sv" / "wasm.sv.pagefind").is_file()
+    assert not (bundles / "fi" / "wasm.sv.pagefind").exists()
 
 
-def test_build_index_indexes_the_records_per_language_into_the_site(records, tmp_path):
+def test_build_index_indexes_the_kept_records_per_bundle_into_the_site(records, tmp_path):
     report = search_index.build_index(records, tmp_path)
     assert report.pages == {"fi": 2, "sv": 1}
-    bundle = tmp_path / search_index.BUNDLE
-    assert (bundle / "pagefind.js").is_file()
-    assert (bundle / "wasm.fi.pagefind").is_file() and (bundle / "wasm.sv.pagefind").is_file()
-    assert report.bytes == sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    bundles = tmp_path / search_index.BUNDLE
+    assert (bundles / "fi" / "pagefind.js").is_file()
+    assert (bundles / "fi" / "wasm.fi.pagefind").is_file()
+    assert (bundles / "sv" / "wasm.sv.pagefind").is_file()
+    assert report.bytes == sum(f.stat().st_size for f in bundles.rglob("*") if f.is_file())
     assert report.seconds > 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [search_index.BUNDLE]  # nothing else
 
@@ -75,6 +87,10 @@ def test_a_failing_pagefind_is_reported_with_its_exit_status(records, tmp_path, 
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
     with pytest.raises(search_index.SearchIndexError, match=r"Pagefind failed \(exit 1\)"):
         search_index.build_index(records, tmp_path)
+    with pytest.raises(search_index.SearchIndexError, match="does not answer --version"):
+        indexer = search_index.Indexer(tmp_path / "site", cache_dir=tmp_path / "cache")
+        indexer.start(RECORDS)
+        indexer.finish()
 
 
 def test_no_records_give_no_index_and_no_error(tmp_path):
@@ -87,9 +103,9 @@ def test_no_records_give_no_index_and_no_error(tmp_path):
 def test_the_indexer_works_in_the_background_from_a_temporary_folder(tmp_path):
     indexer = search_index.Indexer(tmp_path)
     indexer.start(iter(RECORDS))
-    assert isinstance(indexer.process, subprocess.Popen)  # start() does not wait for Pagefind
+    assert indexer.thread.is_alive()  # start() does not wait for Pagefind
     source = indexer.source
-    assert (source / "sv/berattelser/latu/index.html").is_file()
+    assert source.is_dir()
     report = indexer.finish()
     assert report.pages == {"fi": 2, "sv": 1}
     assert indexer.process is None and not source.exists()  # the records are gone
@@ -100,8 +116,12 @@ def test_the_indexer_keeps_the_records_in_a_folder_asked_for(tmp_path):
     indexer = search_index.Indexer(tmp_path / "site", kept)
     indexer.start(RECORDS)
     assert indexer.finish().pages == {"fi": 2, "sv": 1}
-    assert sorted(p.name for p in (kept / "fi/tarinat").iterdir()) == ["latu", "robotti"]
+    assert sorted(p.name for p in (kept / "fi/fi/tarinat").iterdir()) == ["latu", "robotti"]
     assert (kept / search_index.MARKER).is_file()  # the build says the folder is its own
+    again = search_index.build_index(kept, tmp_path / "alone")  # Pagefind alone, as bench does
+    assert again.pages == {"fi": 2, "sv": 1}
+    assert _snapshot(tmp_path / "alone" / search_index.BUNDLE) == _snapshot(
+        tmp_path / "site" / search_index.BUNDLE)
 
 
 def test_a_records_folder_the_build_made_is_emptied_and_reused(tmp_path):
@@ -109,13 +129,13 @@ def test_a_records_folder_the_build_made_is_emptied_and_reused(tmp_path):
     first = search_index.Indexer(tmp_path / "site", kept)
     first.start(RECORDS[:1])
     first.finish()
-    (kept / "fi/tarinat/vanha").mkdir(parents=True)  # as if left by an earlier build
+    (kept / "fi/fi/tarinat/vanha").mkdir(parents=True)  # as if left by an earlier build
     (kept / "vanha").mkdir()
     again = search_index.Indexer(tmp_path / "site", kept)
     again.start(RECORDS)
     assert again.finish().pages == {"fi": 2, "sv": 1}
     assert sorted(p.name for p in kept.iterdir()) == [search_index.MARKER, "fi", "sv"]
-    assert sorted(p.name for p in (kept / "fi/tarinat").iterdir()) == ["latu", "robotti"]
+    assert sorted(p.name for p in (kept / "fi/fi/tarinat").iterdir()) == ["latu", "robotti"]
 
 
 def test_an_empty_records_folder_is_taken_and_marked(tmp_path):
@@ -167,21 +187,34 @@ def test_a_records_path_that_is_not_a_plain_folder_is_refused(tmp_path, kind):
 
 
 def test_without_stories_the_indexer_removes_a_stale_bundle_and_reports_nothing(tmp_path):
-    (tmp_path / search_index.BUNDLE).mkdir()
+    (tmp_path / search_index.BUNDLE / "fi").mkdir(parents=True)
     indexer = search_index.Indexer(tmp_path)
     indexer.start([])
-    assert indexer.process is None
+    assert indexer.thread is None
     assert indexer.finish() == search_index.IndexReport({}, 0.0, 0)
     assert not (tmp_path / search_index.BUNDLE).exists()
 
 
-def test_cancel_stops_a_running_pagefind_and_removes_the_records(tmp_path):
+def _running(indexer) -> object:
+    """The indexer's Pagefind process once it is launched."""
+    for _ in range(600):
+        if indexer.process is not None:
+            return indexer.process
+        time.sleep(0.05)
+    raise AssertionError("Pagefind was not started")
+
+
+def test_cancel_stops_a_running_pagefind_and_removes_the_records(tmp_path, monkeypatch):
+    slow = tmp_path / "slow-pagefind"  # a Pagefind that takes its time, so cancel() meets it
+    slow.write_text("#!/bin/sh\nsleep 60\n", encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
     indexer = search_index.Indexer(tmp_path)
     indexer.start(RECORDS)
-    running, source = indexer.process, indexer.source
+    running, source = _running(indexer), indexer.source
     indexer.cancel()
     assert running.returncode is not None and indexer.process is None
-    assert not source.exists()
+    assert indexer.thread is None and not source.exists()
     indexer.cancel()  # nothing left to stop: no error
 
 
@@ -191,7 +224,7 @@ def test_background_indexing_reports_when_done(tmp_path):
     background.start(search_index.Indexer(tmp_path), RECORDS)
     background.thread.join(timeout=120)
     assert [report.pages for report in done] == [{"fi": 2, "sv": 1}]
-    assert (tmp_path / search_index.BUNDLE / "pagefind-entry.json").is_file()
+    assert (tmp_path / search_index.BUNDLE / "sv" / "pagefind-entry.json").is_file()
 
 
 def test_background_indexing_is_cancelled_by_the_next_start(tmp_path):
@@ -204,7 +237,75 @@ def test_background_indexing_is_cancelled_by_the_next_start(tmp_path):
     background.thread.join(timeout=120)
     background.cancel()  # nothing left to stop: no error
     assert [report.pages for report in done][-1] == {"fi": 2, "sv": 1}
-    assert (tmp_path / "second" / search_index.BUNDLE / "pagefind-entry.json").is_file()
+    assert (tmp_path / "second" / search_index.BUNDLE / "fi" / "pagefind-entry.json").is_file()
+
+
+def _index(site: Path, records, cache: Path | None = None):
+    indexer = search_index.Indexer(site, cache_dir=cache)
+    indexer.start(records)
+    return indexer, indexer.finish()
+
+
+def test_a_language_whose_records_did_not_change_comes_from_the_cache(tmp_path):
+    cache = tmp_path / "cache"
+    first, report = _index(tmp_path / "first", RECORDS, cache)
+    assert report.ran == ("fi", "sv") and report.reused == ()
+    assert first.prune() == 0 and len(list(cache.iterdir())) == 2
+    # A Finnish record's body changes: only the Finnish bundle is indexed again.
+    edited = (search_record("fi/tarinat/latu/", "fi", "<h1>Latuhanke</h1><p>Uusi kappale.</p>"),
+              *RECORDS[1:])
+    again, report = _index(tmp_path / "cached", edited, cache)
+    assert report.ran == ("fi",) and report.reused == ("sv",)
+    assert report.pages == {"fi": 2, "sv": 1}
+    _index(tmp_path / "clean", edited)
+    assert _snapshot(tmp_path / "cached" / search_index.BUNDLE) == _snapshot(
+        tmp_path / "clean" / search_index.BUNDLE)
+    assert again.prune() == 1  # the Finnish bundle of the first records
+    assert sorted(p.name for p in cache.iterdir()) == sorted(again.used)
+    # The same records once more: nothing for Pagefind to do.
+    _, report = _index(tmp_path / "third", edited, cache)
+    assert report.ran == () and report.reused == ("fi", "sv")
+
+
+def test_cached_bundles_are_read_only_so_the_site_cannot_change_them(tmp_path):
+    cache = tmp_path / "cache"
+    _index(tmp_path / "first", RECORDS, cache)
+    _index(tmp_path / "second", RECORDS, cache)
+    entry = tmp_path / "second" / search_index.BUNDLE / "fi" / search_index.ENTRY
+    assert not entry.stat().st_mode & 0o222  # a write in place fails (for all but root)
+    for stored in cache.rglob("*"):
+        assert stored.is_dir() or not stored.stat().st_mode & 0o222
+
+
+def test_a_cached_bundle_pruned_by_another_build_is_indexed_again(tmp_path):
+    cache = tmp_path / "cache"
+    _index(tmp_path / "first", RECORDS, cache)
+    other = search_index.Indexer(tmp_path / "other", cache_dir=cache)
+    assert other.prune() == 2  # another build that used none of them
+    assert sorted(p.name for p in cache.iterdir()) == []
+    _, report = _index(tmp_path / "second", RECORDS, cache)
+    assert report.ran == ("fi", "sv") and report.pages == {"fi": 2, "sv": 1}
+    # a bundle that vanishes while it is linked is not taken half
+    assert not search_index._place(tmp_path / "missing", tmp_path / "target")
+    assert not (tmp_path / "target").exists()
+
+
+def test_the_records_make_one_bundle_per_language_keyed_by_every_byte():
+    bundles = search_index.plan(reversed(RECORDS))
+    assert [(b.name, [r.url for r in b.records]) for b in bundles] == [
+        ("fi", ["fi/tarinat/latu/", "fi/tarinat/robotti/"]), ("sv", ["sv/berattelser/latu/"])]
+    finnish = bundles[0]
+    key = finnish.key("pagefind 1.5.2")
+    assert search_index.plan(RECORDS)[0].key("pagefind 1.5.2") == key  # order of arrival
+    assert finnish.key("pagefind 1.5.3") != key
+    edited = search_record("fi/tarinat/robotti/", "fi", "<h1>Robotit</h1><p>Robotit.</p>")
+    assert search_index.Bundle("fi", (RECORDS[0], edited)).key("pagefind 1.5.2") != key
+
+
+def test_temporary_records_go_to_memory_only_with_room_to_spare(tmp_path):
+    assert search_index.scratch_dir(1000, tmp_path) == str(tmp_path)
+    assert search_index.scratch_dir(10**18, tmp_path) is None  # no room: the default temp dir
+    assert search_index.scratch_dir(1000, tmp_path / "missing") is None
 
 
 def test_a_cancel_while_records_are_written_neither_waits_nor_runs_pagefind(tmp_path):
@@ -220,11 +321,11 @@ def test_a_cancel_while_records_are_written_neither_waits_nor_runs_pagefind(tmp_
     indexer = search_index.Indexer(tmp_path)
     background.start(indexer, slow())
     assert writing.wait(timeout=60)
-    thread, source = background.thread, indexer.source
+    thread = background.thread
     background.cancel(wait=False)
     assert thread.is_alive() and background.thread is None  # the rebuild did not wait
     release.set()
     background.cancel()  # waits for the cancelled threads
     assert not thread.is_alive()
     assert not (tmp_path / search_index.BUNDLE).exists()  # Pagefind never ran on the site
-    assert indexer.process is None and not source.exists()
+    assert indexer.process is None and indexer.source is None  # no records were written

@@ -5,7 +5,7 @@ The face of the search stage; the rest of the generator imports only from here.
     filters  the filters (language-neutral values, labels in the page's language)
     records  each story's record in both languages' indexes, terms weighted above the body
     inflect  Finnish place names in the cases readers type
-    runner   one Pagefind run over the records, in the background of the build
+    runner   one Pagefind run per language, each bundle kept in the build cache
     bundle   Pagefind's output made byte-stable, for the Pagefind versions whose format it knows
     page     the search page's form and strings
 """
@@ -18,6 +18,7 @@ from generator.search.page import STRINGS, TEMPLATE, page_html, text
 from generator.search.records import Record, story_records
 from generator.search.runner import (
     BUNDLE,
+    CACHE,
     Background,
     Indexer,
     IndexReport,
@@ -28,7 +29,7 @@ from generator.search.runner import (
 )
 
 __all__ = [
-    "BUNDLE", "ENTRY", "FILTERS", "KNOWN_VERSIONS", "STRINGS", "TEMPLATE", "Background",
+    "BUNDLE", "CACHE", "ENTRY", "FILTERS", "KNOWN_VERSIONS", "STRINGS", "TEMPLATE", "Background",
     "BundleFormatError",
     "Facet", "IndexReport", "Indexer", "Record", "SearchIndexError", "build_index",
     "check_records_dir", "facets",

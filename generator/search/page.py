@@ -67,7 +67,7 @@ def page_html(lang: Lang, facet_list: Iterable[Facet]) -> str:
     """The body of the search page in `lang`: a GET form, a live status line and the result list."""
     page = urls.search(lang)
     config = {
-        "bundle": urls.relative(page, f"{BUNDLE}/"),
+        "bundle": urls.relative(page, f"{BUNDLE}/{lang.value}/"),  # the language's index alone
         "root": urls.relative(page, ""),
         "lang": lang.value,
         "strings": {k: text(k, lang) for k in SCRIPT_STRINGS}
