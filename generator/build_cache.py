@@ -23,7 +23,7 @@ import os
 import pickle
 import shutil
 import sqlite3
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -267,32 +267,58 @@ class Memo:
                 ValueError, IndexError):
             return False, None
 
-    def get(self, file: Path, salt: str, compute: Callable[[], T]) -> T:
-        """`compute()` for `file`, or the result kept for the same bytes and salt."""
+    def _key(self, file: Path, salt: str) -> str | None:
+        """The key of `file`'s result, or None when the file cannot be read."""
         try:
             stat = os.stat(file)
             signature = (stat.st_size, stat.st_mtime_ns)
         except OSError:
-            return compute()  # gone or unreadable: let the loader report it
+            return None  # gone or unreadable: let the loader report it
         known = self._stat.get(str(file))
         if known is not None and known[0] == signature and known[1].startswith(salt):
-            key = known[1]
-        else:
-            try:
-                key = salt + digest(str(file), file.read_bytes())
-            except OSError:
-                return compute()
-            self._stat[str(file)] = (signature, key)
+            return known[1]
+        try:
+            key = salt + digest(str(file), file.read_bytes())
+        except OSError:
+            return None
+        self._stat[str(file)] = (signature, key)
+        return key
+
+    def _known(self, key: str) -> tuple[bool, object]:
+        """Whether a result for `key` is in memory or stored, and the result."""
         if key in self._by_key:
-            value = self._by_key[key]
-        else:
-            found, value = self._stored(key)
-            if not found:
-                value = compute()
-                self._new.add(key)
+            return True, self._by_key[key]
+        found, value = self._stored(key)
+        if found:
             self._by_key[key] = value
-        self._used[key] = value
-        return value  # type: ignore[return-value]
+        return found, value
+
+    def get(self, file: Path, salt: str, compute: Callable[[], T]) -> T:
+        """`compute()` for `file`, or the result kept for the same bytes and salt."""
+        return self.get_many([file], salt, lambda files: [compute()])[0]
+
+    def get_many(self, files: Sequence[Path], salt: str,
+                 compute: Callable[[list[Path]], list[T]]) -> list[T]:
+        """The results for `files` in order: kept ones, the others from one `compute` call."""
+        keys = [self._key(file, salt) for file in files]
+        values: list[object] = [None] * len(files)
+        missing: list[int] = []
+        for i, key in enumerate(keys):
+            found, value = (False, None) if key is None else self._known(key)
+            if found:
+                values[i] = value
+            else:
+                missing.append(i)
+        computed = compute([files[i] for i in missing]) if missing else []
+        for i, value in zip(missing, computed, strict=True):
+            values[i] = value
+            if keys[i] is not None:
+                self._by_key[keys[i]] = value
+                self._new.add(keys[i])
+        for key, value in zip(keys, values, strict=True):
+            if key is not None:
+                self._used[key] = value
+        return values  # type: ignore[return-value]
 
     def used_keys(self) -> list[str]:
         """The keys of the results this build asked for, in the order asked."""
@@ -365,24 +391,28 @@ class BuildCache:
         self.recent = Recent()  # feeds and open-data rows, between serve rebuilds
         self._data_used: set[str] = set()
 
-    def load_content(self, content_dir: Path, *, include_drafts: bool):
-        """`validate.load_content`, each story file loaded once for its bytes and context."""
-        from generator.validate import load_content, load_story
+    def load_content(self, content_dir: Path, *, include_drafts: bool, workers: int = 1):
+        """`validate.load_content`, each story file loaded once for its bytes and context.
+
+        The files not found in the cache are loaded with `workers` processes.
+        """
+        from generator.validate import load_content, load_stories
 
         self._salts.clear()
         self.recent.turn()
         images = images_version(content_dir)
 
-        def load(file: Path, root: Path, vocab, today):
+        def load_many(files: Sequence[Path], root: Path, vocab, today):
             context = (id(vocab), str(root), today.isoformat())
             salt = self._salts.get(context)
             if salt is None:
                 salt = self._salts[context] = digest(
                     self._code, images, repr(vocab), str(Path(root).absolute()),
                     today.isoformat())
-            return self.stories.get(file, salt, lambda: load_story(file, root, vocab, today))
+            return self.stories.get_many(
+                files, salt, lambda todo: load_stories(todo, root, vocab, today, workers=workers))
 
-        content = load_content(content_dir, include_drafts=include_drafts, load=load)
+        content = load_content(content_dir, include_drafts=include_drafts, load_many=load_many)
         self.content_key = digest(str(include_drafts), *self.stories.used_keys())
         return content
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -94,7 +95,11 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         if self.cache is None:
             content = load_content(Path(config.docs_dir), include_drafts=drafts)
         else:
-            content = self.cache.load_content(Path(config.docs_dir), include_drafts=drafts)
+            # A build loads on every core it may use (nothing else runs yet); the preview
+            # loads only what changed, and forks nothing beside its server's threads.
+            workers = 1 if self.serving else len(os.sched_getaffinity(0))
+            content = self.cache.load_content(Path(config.docs_dir), include_drafts=drafts,
+                                              workers=workers)
         if content.problems:
             raise PluginError(format_problems(content.problems))
         opts = self.config
