@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.metadata
+import logging
 import os
 import pickle
 import shutil
@@ -38,6 +39,7 @@ SCHEMA = 1  # the tables' layout (PRAGMA user_version); another value: the table
 TABLES = ("pages", "stories", "data")
 BATCH_BYTES = 4 << 20  # pending rows written in one transaction once they hold this much
 T = TypeVar("T")
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 def digest(*parts: str | bytes) -> str:
@@ -103,7 +105,11 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 self._db = self._open()
-            except sqlite3.DatabaseError:
+            except sqlite3.OperationalError:
+                raise  # locked by another build or unreadable: not a reason to delete it
+            except sqlite3.DatabaseError as error:
+                log.warning("Build cache: %s is damaged (%s); starting an empty one",
+                            self.path, error)
                 with contextlib.suppress(OSError):
                     self.path.unlink()
                 self._db = self._open()
@@ -138,7 +144,8 @@ class Store:
         try:
             row = self._connect().execute(
                 f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone()
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:
+            log.warning("Build cache: cannot read %s (%s)", self.path, error)
             return None
         return None if row is None else bytes(row[0])
 
@@ -146,7 +153,8 @@ class Store:
         """Every key stored in `table`, pending ones included."""
         try:
             found = {key for (key,) in self._connect().execute(f"SELECT key FROM {table}")}
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:
+            log.warning("Build cache: cannot read %s (%s)", self.path, error)
             found = set()
         return found | set(self._pending.get(table, ()))
 
