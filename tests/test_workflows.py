@@ -199,7 +199,8 @@ def test_check_workflow_runs_the_checks_on_pull_requests():
     assert python["with"]["cache"] == "pip"
     assert python["with"]["cache-dependency-path"] == "requirements/*.txt"
     assert run_commands(job) == [
-        f"python -m pip install --require-hashes -r requirements/build.txt\n{INSTALL_PROJECT}",
+        f"python -m pip install --require-hashes -r requirements/build.txt\n{INSTALL_PROJECT}\n"
+        "npm ci --omit=dev --no-audit --no-fund --loglevel=error",
         "tori check --format github",
         "mkdocs build --strict",
         "bash scripts/test",
@@ -327,3 +328,21 @@ def test_codeowners_gives_vocabularies_and_workflows_to_their_teams():
     assert by_pattern["/content/taxonomies/"] == ["@tekojen-tori/sanastot"]
     assert by_pattern["/.github/"] == ["@tekojen-tori/yllapitajat"]
     assert [pattern for pattern, *_ in rules][-2:] == ["/content/taxonomies/", "/.github/"]
+
+
+@pytest.mark.parametrize("path", workflow_paths(), ids=lambda p: p.name)
+def test_every_build_has_the_form_bundle_and_main_build_cache_before_it(path):
+    # The build copies Decap CMS from node_modules (it stops without it), and a build with the
+    # build cache of an earlier build of main redoes only what changed (issue 13).
+    steps = load(path)["jobs"][next(iter(load(path)["jobs"]))]["steps"]
+    build = next(i for i, s in enumerate(steps) if s.get("run", "").startswith("mkdocs build"))
+    npm = next(i for i, s in enumerate(steps) if "npm ci" in s.get("run", ""))
+    cache = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache"))
+    assert npm < build and cache < build
+    restore = steps[cache]
+    assert restore["with"]["path"] == ".cache/tori"
+    assert restore["with"]["restore-keys"] == "tori-build-"
+    assert restore["with"]["key"] == "tori-build-${{ github.sha }}"
+    # Only a push to main may save a cache; a pull request only reads main's.
+    saves = restore["uses"].startswith("actions/cache@")
+    assert saves == (path.name == "publish.yml")
