@@ -16,7 +16,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator import urls
 from generator.admin import FormSettings, bundle_files, config_yaml, preview_json
-from generator.build_cache import BuildCache, PageCache, code_version, digest
+from generator.build_cache import BuildCache, PageCache, Store, code_version, digest
 from generator.content_pages import ContentPage
 from generator.index import build_index
 from generator.labels import for_lang
@@ -231,6 +231,25 @@ class Site:
         key = self._keys.pop(page.file.src_uri, None)
         if key is not None and not self.from_cache(page):
             self.cache.put(key, output)
+
+    def leave_to_worker(self, pages: Iterable[Page]) -> None:
+        """Build process: the page worker renders `pages`; they render empty here."""
+        for page in pages:
+            key = self._keys.pop(page.file.src_uri, None)
+            if key is not None:  # stored (or reused) by the worker: not to be pruned
+                self.cache.used.add(key)
+            self._views.pop(page.file.src_uri, None)
+            page.meta["template"] = CACHED_TEMPLATE
+
+    def in_worker(self) -> None:
+        """Page worker, first thing: a connection of its own to the cache's file."""
+        if self.cache is not None:
+            self.cache.store = Store(self.cache.store.path)
+
+    def worker_done(self) -> None:
+        """Page worker, last thing: write the pages it stored."""
+        if self.cache is not None:
+            self.cache.flush()
 
     def search_records(self, bodies: Mapping[str, str],
                        site_url: str) -> Iterator[Record]:

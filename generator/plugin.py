@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
+from mkdocs.commands.build import _build_page  # the page worker renders with MkDocs' own step
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import InclusionLevel
 
 from generator import csp, search, urls
 from generator.admin import form_policy
@@ -15,6 +16,7 @@ from generator.build_cache import BuildCache, PageCache
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
+from generator.page_worker import MIN_PAGES, PageWorker, split, usable_cores
 from generator.pages import (
     ADMIN_TEMPLATE,
     FormUnavailable,
@@ -52,10 +54,14 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.background = search.Background(on_done=_indexed)
         self.preview = Preview()  # serve: the files of the last preview build
         self.outputs: list[str] = []  # serve: every destination of this build's files
+        self.dirty = False
+        self.nav = None
+        self.worker = PageWorker()  # build: renders a share of the pages on the second core
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown only while an editor previews with `mkdocs serve`.
         self.serving = command == "serve"
+        self.dirty = dirty
         if self.serving:  # pages left in place are "skipped" by MkDocs: not news to the editor
             logging.getLogger("mkdocs.commands.build").addFilter(
                 SkippedPages(lambda: self.site.kept if self.site else ()))
@@ -97,7 +103,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         else:
             # A build loads on every core it may use (nothing else runs yet); the preview
             # loads only what changed, and forks nothing beside its server's threads.
-            workers = 1 if self.serving else len(os.sched_getaffinity(0))
+            workers = 1 if self.serving else usable_cores()
             content = self.cache.load_content(Path(config.docs_dir), include_drafts=drafts,
                                               workers=workers)
         if content.problems:
@@ -140,6 +146,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         env.globals["tori_csp"] = csp.PLACEHOLDER
         # The story bodies were rendered with the content: Pagefind indexes the stories on the
         # second core while MkDocs renders the templates.
+        # Forked before the search run starts, so that the worker holds none of its pipes.
+        self._start_worker(env, config, files)
         records = self.site.search_records(self.site.bodies, config.site_url or "/")
         if self.serving:  # the preview shows the edit first and indexes afterwards
             self.records = records
@@ -152,15 +160,43 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             raise PluginError(str(err)) from None
         return env
 
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav  # the page worker renders with it
+        return nav
+
+    def _start_worker(self, env, config, files) -> None:
+        """Build: a forked process renders a share of the pages (generator/page_worker.py)."""
+        if self.serving or self.dirty or usable_cores() < 2:
+            return
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        if len(doc_files) < MIN_PAGES:
+            return
+        share = split([f.page for f in doc_files], self.site.from_cache)
+
+        def render(page) -> None:
+            _build_page(page, config, doc_files, self.nav, env,
+                        excluded=page.file.inclusion.is_excluded())
+
+        if self.worker.start(share, render, before=self.site.in_worker,
+                             after=self.site.worker_done):
+            self.site.leave_to_worker(share)
+
     def on_page_markdown(self, markdown, *, page, config, files):
         self.site.prepare_page(page)  # its template, or the cached page
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
+        if self.worker.owns(page):  # rendered and written by the page worker
+            context["tori_cached"] = ""
+            return context
         context.update(self.site.context_for(page) or {})
         return context
 
     def on_post_build(self, *, config):
+        try:
+            self.worker.finish()
+        except RuntimeError as error:
+            raise PluginError(str(error)) from None
         if self.serving:
             self.preview.finish(Path(config.site_dir), self.outputs)
             self.background.start(self.indexer, self.records)
@@ -178,12 +214,16 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             self.cache.finish(self.pages, prune=not self.serving)
 
     def on_build_error(self, *, error):
+        self.worker.cancel()
         self.preview.fail()
         if self.indexer is not None:
             self.indexer.cancel()
 
     @event_priority(-100)  # last, so the cache keeps the page as it is written
     def on_post_page(self, output, *, page, config):
+        if self.worker.owns(page):  # empty output: MkDocs writes nothing; the worker does
+            page.markdown = page.content = None
+            return ""
         if page.file.src_uri in self.site.kept:  # serve: the file on disk is this page already
             page.markdown = page.content = None
             return ""
