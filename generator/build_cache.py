@@ -438,6 +438,30 @@ class BuildCache:
         self.store.flush()  # a few large values: kept at once, like a page written
         return value
 
+    def kept(self, name: str, inputs: str, compute: Callable[[], T]) -> T:
+        """`compute()`, kept for the code and `inputs` alone (whatever else the content is)."""
+        key = digest(self._code, name, inputs)
+        self._data_used.add(key)
+        data = self.store.get("data", key)
+        if data is not None:
+            with contextlib.suppress(pickle.UnpicklingError, EOFError, AttributeError,
+                                     ImportError, TypeError, ValueError, IndexError):
+                return pickle.loads(data)
+        value = compute()
+        self.store.put("data", key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        return value
+
+    def related(self, index, limit: int):
+        """`related.all_related`, kept while no story changes more than its body.
+
+        A build after a story's body was edited ranks no related stories again (at 10 000
+        stories the rankings were a third of building the pages' views).
+        """
+        from generator.related import all_related, ranking_inputs
+
+        return self.kept("related", f"{limit}\n{ranking_inputs(index)}",
+                         lambda: all_related(index, limit))
+
     def pages(self) -> PageCache:
         """A page cache for one build (it records which pages the build used)."""
         return PageCache(self.folder, self.store)

@@ -266,17 +266,20 @@ class Site:
 
 def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
             cache: PageCache | None = None, keep=None, mode: str = "build",
-            unchanged: Callable[[str, str], bool] | None = None, remember=None) -> Site:
+            unchanged: Callable[[str, str], bool] | None = None, remember=None,
+            ranked=None) -> Site:
     """Replace sources with generated pages and data files; return what templates need.
 
     `mode` ("build" or "serve") is part of the page cache's keys: the preview differs.
+    `ranked(index, limit)` gives every story's related stories at once (build_cache.related).
     """
     drop_sources(files)
     pages, problems = content_pages(files, content.pages)
     if problems:
         raise ContentError(problems)
     index = build_index(group_entries(content.stories), content.vocab)
-    planner = Planner(index, pages, settings)
+    related_slugs = ranked(index, settings.related) if ranked is not None else None
+    planner = Planner(index, pages, settings, related_slugs)
     planned = list(planner.generated())
     add_data(files, config, data_outputs(planner, planned, pages.values(), config.site_url,
                                          keep, remember))

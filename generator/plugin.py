@@ -116,7 +116,9 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             self.site = prepare(files, config, content, settings, self.pages, keep,
                                 mode="serve" if self.serving else "build",
                                 unchanged=self.preview.unchanged if self.serving else None,
-                                remember=self.recent())
+                                remember=self.recent(),
+                                ranked=self.cache.related if self.cache and not self.serving
+                                else None)
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         if self.form is None:

@@ -235,3 +235,25 @@ def test_recent_keeps_what_the_last_build_used():
     recent.turn()  # "b" was not used by the build between: gone
     assert recent("b", value("b")) == "B"
     assert calls == ["a", "b", "b"]
+
+
+def test_a_body_edit_ranks_no_related_stories_again(tmp_path, monkeypatch):
+    from generator import related
+
+    calls = []
+    original = related.all_related
+    monkeypatch.setattr(related, "all_related",
+                        lambda *args: calls.append(1) or original(*args))
+    project = project_copy(tmp_path)
+    cache = tmp_path / "cache"
+    build_site(project, tmp_path / "first", cache=cache)
+    assert len(calls) == 1
+    story = project / EDITED
+    story.write_text(story.read_text(encoding="utf-8") + "\nUusi kappale.\n", encoding="utf-8")
+    cached = build_site(project, tmp_path / "cached", cache=cache)
+    assert len(calls) == 1  # the rankings came from the cache
+    clean = build_site(project, tmp_path / "clean", cache=tmp_path / "fresh")
+    assert len(calls) == 2
+    assert site_files(cached, skip=()) == site_files(clean, skip=())
+    page = (cached / "fi/tarinat/hollola-latu/index.html").read_text(encoding="utf-8")
+    assert "Uusi kappale." in page
