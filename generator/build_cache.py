@@ -260,7 +260,8 @@ class Memo:
         self._by_key: dict[str, object] = {}
         self._stat: dict[str, tuple[tuple[int, int], str]] = {}  # file -> (size, mtime), key
         self._used: dict[str, object] = {}
-        self._new: set[str] = set()  # keys computed since the last save
+        self._new: set[str] = set()  # keys computed since the last write
+        self._unwritten = False  # saved in memory, not yet in the file
 
     def _stored(self, key: str) -> tuple[bool, object]:
         """Whether the file holds a result for `key`, and the result."""
@@ -332,17 +333,25 @@ class Memo:
         """The keys of the results this build asked for, in the order asked."""
         return list(self._used)
 
-    def save(self) -> None:
-        """Keep what this build used (and only that) for the next build."""
+    def save(self, write: bool = True) -> None:
+        """Keep what this build used (and only that) for the next build, in the file too
+        unless `write` is false (then `write()` does it later)."""
         self._by_key = self._used
         self._used = {}
-        new, self._new = self._new, set()
-        if self.store is None:
+        self._unwritten = True
+        if write:
+            self.write()
+
+    def write(self) -> None:
+        """Store the results the last build computed and drop the ones it did not use."""
+        if self.store is None or not self._unwritten:
             return
+        new, self._new = self._new, set()
         for key in sorted(new & set(self._by_key)):
             self.store.put(self.table, key,
                            pickle.dumps(self._by_key[key], pickle.HIGHEST_PROTOCOL))
         self.store.keep_only(self.table, self._by_key)
+        self._unwritten = False
 
 
 def images_version(content_dir: Path) -> str:
@@ -466,9 +475,15 @@ class BuildCache:
         """A page cache for one build (it records which pages the build used)."""
         return PageCache(self.folder, self.store)
 
-    def finish(self, pages: PageCache | None, prune: bool) -> None:
-        """After a successful build: keep the stories it loaded; drop pages it did not use."""
-        self.stories.save()
+    def flush(self) -> None:
+        """Write the loaded stories that `finish` kept in memory only, and anything pending."""
+        self.stories.write()
+        self.store.flush()
+
+    def finish(self, pages: PageCache | None, prune: bool, write: bool = True) -> None:
+        """After a successful build: keep the stories it loaded (in the file too unless
+        `write` is false: then `flush` writes them); drop pages it did not use."""
+        self.stories.save(write)
         if pages is not None and prune:
             pages.prune()
             self.store.keep_only("data", self._data_used)

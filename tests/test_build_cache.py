@@ -257,3 +257,21 @@ def test_a_body_edit_ranks_no_related_stories_again(tmp_path, monkeypatch):
     assert site_files(cached, skip=()) == site_files(clean, skip=())
     page = (cached / "fi/tarinat/hollola-latu/index.html").read_text(encoding="utf-8")
     assert "Uusi kappale." in page
+
+
+def test_stories_saved_without_writing_reach_the_file_on_flush(tmp_path):
+    from generator.build_cache import BuildCache
+
+    file = tmp_path / "a.md"
+    file.write_text("first", encoding="utf-8")
+    memo = Memo(tmp_path / DATABASE)
+    assert memo.get(file, "s" * 64, lambda: "FIRST") == "FIRST"
+    memo.save(write=False)  # the preview keeps them in memory between rebuilds
+    assert Memo(tmp_path / DATABASE).get(file, "s" * 64, lambda: "again") == "again"
+    memo.write()
+    assert Memo(tmp_path / DATABASE).get(file, "s" * 64, lambda: "again") == "FIRST"
+    cache = BuildCache(tmp_path / "cache")
+    cache.stories.get(file, "s" * 64, lambda: "FIRST")
+    cache.finish(None, prune=False, write=False)
+    cache.flush()
+    assert BuildCache(tmp_path / "cache").stories.get(file, "s" * 64, lambda: "x") == "FIRST"
