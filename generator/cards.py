@@ -10,7 +10,7 @@ from babel.dates import format_date
 
 from generator import urls
 from generator.labels import award_kind_label
-from generator.model import LANGS, Entry, Lang, Term, Vocabularies
+from generator.model import Entry, Lang, Term, Vocabularies
 
 
 @dataclass(frozen=True)
@@ -75,13 +75,29 @@ def make_card(entry: Entry, lang: Lang, vocab: Vocabularies) -> Card:
     )
 
 
-class CardBook:
-    """Every card of the site, built once and looked up by slug and listing language."""
+class _Cards(dict):
+    """Cards by (slug, language), each made when first looked up.
+
+    A preview rebuild builds the views of a few pages only, so most cards are never asked for
+    (making all 20 000 of 10 000 stories took 0.4 s of such a rebuild).
+    """
 
     def __init__(self, entries: tuple[Entry, ...], vocab: Vocabularies):
-        self._cards = {
-            (e.slug, lang): make_card(e, lang, vocab) for e in entries for lang in LANGS
-        }
+        super().__init__()
+        self._entries = {e.slug: e for e in entries}
+        self._vocab = vocab
+
+    def __missing__(self, key: tuple[str, Lang]) -> Card:
+        slug, lang = key
+        card = self[key] = make_card(self._entries[slug], lang, self._vocab)
+        return card
+
+
+class CardBook:
+    """Every card of the site, built once (when first asked for) by slug and listing language."""
+
+    def __init__(self, entries: tuple[Entry, ...], vocab: Vocabularies):
+        self._cards = _Cards(entries, vocab)
 
     def card(self, entry: Entry, lang: Lang) -> Card:
         """The card of `entry` on a `lang` listing."""

@@ -22,6 +22,7 @@ from lxml import etree
 from generator import urls
 from generator.labels import LABELS, award_kind_label
 from generator.model import LANGS, AwardKind, Entry, Kind, Lang, Story, Term, Text, Vocabularies
+from generator.preview import stories_of
 
 FEED_SIZE = 20
 # Finnish and Swedish typography separate title parts with a spaced en dash.
@@ -56,7 +57,8 @@ def feed_files(entries: Sequence[Entry], vocab: Vocabularies, site_url: str,
     """Every feed of the site: destination path -> Atom document (UTF-8).
 
     `remember(key, compute)` may answer with a feed made before from the same stories (the
-    preview keeps them between rebuilds: build_cache.Recent); the key names all a feed reads.
+    preview keeps them between rebuilds: build_cache.Recent); the key names all a feed reads,
+    the stories by identity (a story loaded again from a changed file is another object).
     """
     entries = published(entries)
     files: dict[str, bytes] = {}
@@ -65,7 +67,7 @@ def feed_files(entries: Sequence[Entry], vocab: Vocabularies, site_url: str,
         def make(members=members, channel=channel) -> bytes:
             return atom_feed(members, channel, vocab, site_url)
 
-        key = ("feed", channel, tuple(members), site_url, vocab_key)
+        key = ("feed", channel, stories_of(members), site_url, vocab_key)
         files[urls.feed(channel.listing)] = remember(key, make) if remember else make()
     return files
 

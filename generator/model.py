@@ -183,7 +183,10 @@ class Entry:
 
     def get(self, lang: Lang) -> Story | None:
         """The version in this language, or None."""
-        return next((s for s in self.versions if s.lang is lang), None)
+        for story in self.versions:  # a loop, not next(genexpr): called ~25 times a story
+            if story.lang is lang:
+                return story
+        return None
 
     def best(self, lang: Lang) -> Story:
         """The version to show a reader of this language: theirs, else the other."""

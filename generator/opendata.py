@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -20,6 +21,7 @@ from generator.feeds import SITE_NAME, TITLE_SEPARATOR, Remember, entry_terms, p
 from generator.labels import LABELS, RULE_KEYS
 from generator.messages import msg
 from generator.model import LANGS, AwardKind, Entry, Kind, Term, Text, Vocabularies
+from generator.preview import stories_of
 from generator.problems import ContentError, Problem, suggest
 from generator.statistics import AWARD_KINDS, TERM_KINDS, Statistics
 
@@ -72,29 +74,62 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 def data_files(entries: Sequence[Entry], vocab: Vocabularies, site_url: str,
                remember: Remember | None = None) -> dict[str, bytes]:
-    """The open-data files: destination path -> bytes (rows kept by `remember`, as feeds)."""
+    """The open-data files: destination path -> bytes.
+
+    `remember` (as in feeds.py) keeps each story's row, with its JSON and CSV text, between
+    preview builds, so that a rebuild after one edit writes out only that story's row.
+    """
     ordered = sorted(published(entries), key=lambda e: (-e.date.toordinal(), e.slug))
     if remember:
         vocab_key = repr(vocab)
-        rows = [remember(("row", e, site_url, vocab_key),
-                         lambda e=e: story_row(e, vocab, site_url)) for e in ordered]
+        rows = [remember(("row", stories_of((e,)), site_url, vocab_key),
+                         lambda e=e: _row(e, vocab, site_url)) for e in ordered]
     else:
-        rows = [story_row(e, vocab, site_url) for e in ordered]
+        rows = [_row(e, vocab, site_url) for e in ordered]
     schema_url = urls.absolute(site_url, urls.DATA_SCHEMA)
     document = {
         "$schema": schema_url,
         "title": {"fi": TITLE.fi, "sv": TITLE.sv},
         "licence": LICENCE,
         "sources": list(SOURCES),
-        "updated": max((row["updated"] or row["date"] for row in rows), default=None),
+        "updated": max((r.data["updated"] or r.data["date"] for r in rows), default=None),
         "count": len(rows),
-        "stories": rows,
+        "stories": ROWS_MARK,
     }
     return {
-        urls.DATA_JSON: _json(document),
+        urls.DATA_JSON: _json_with_rows(document, [r.json for r in rows]),
         urls.DATA_SCHEMA: _json(published_schema(schema_url)),
-        urls.DATA_CSV: stories_csv(rows),
+        urls.DATA_CSV: _csv_text([r.csv for r in rows]),
     }
+
+
+# Stands for the rows in the document while it is written out; the rows' text goes in its place.
+ROWS_MARK = "\u0000rows\u0000"
+ROW_INDENT = " " * 4  # a row's depth in stories.json: in the "stories" list of the document
+
+
+@dataclass(frozen=True)
+class Row:
+    """One story of the open data: its JSON object and that object as published text."""
+
+    data: dict[str, Any]
+    json: str  # as json.dumps writes it inside the document (indented for its depth)
+    csv: str  # its CSV line, line end included
+
+
+def _row(entry: Entry, vocab: Vocabularies, site_url: str) -> Row:
+    data = story_row(entry, vocab, site_url)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return Row(data, ROW_INDENT + text.replace("\n", "\n" + ROW_INDENT), _csv_line(data))
+
+
+def _json_with_rows(document: dict[str, Any], rows: Sequence[str]) -> bytes:
+    """`_json(document)` with the rows' ready text where ROWS_MARK stands (same bytes: JSON
+    strings hold no line breaks, so indenting a row's text line by line is what json does)."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    listed = "[\n" + ",\n".join(rows) + "\n  ]" if rows else "[]"
+    head, tail = text.split(json.dumps(ROWS_MARK, ensure_ascii=False), 1)
+    return (head + listed + tail + "\n").encode("utf-8")
 
 
 def load_schema() -> dict[str, Any]:
@@ -149,14 +184,20 @@ def term_object(term: Term) -> dict[str, Any]:
     return obj
 
 
-def stories_csv(rows: Sequence[dict[str, Any]]) -> bytes:
-    """The rows as CSV: UTF-8 with a BOM (so Excel reads ä, ö, å), lists joined with "; "."""
+def _csv_text(lines: Sequence[str]) -> bytes:
+    """The CSV lines of the rows under the header: UTF-8 with a BOM (so Excel reads ä, ö, å),
+    lists joined with "; "."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow([_cell(value) for value in csv_record(row)])
+    csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
+    out.writelines(lines)
     return out.getvalue().encode("utf-8-sig")
+
+
+def _csv_line(row: dict[str, Any]) -> str:
+    """One row as a CSV line."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([_cell(value) for value in csv_record(row)])
+    return out.getvalue()
 
 
 def csv_record(row: dict[str, Any]) -> list[str]:

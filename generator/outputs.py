@@ -26,14 +26,18 @@ def sitemap_urls(planned: Iterable[Planned], pages: Iterable[ContentPageInfo]):
 
 
 def data_outputs(planner, planned: list[Planned], pages: Iterable[ContentPageInfo],
-                 site_url: str, keep=None, remember=None) -> dict[str, bytes | str]:
+                 site_url: str, keep=None, remember=None,
+                 shape: str | None = None) -> dict[str, bytes | str]:
     """Every generated data file; tells `planner` which listings have a feed.
 
     `keep(name, inputs, compute)`, when given, may answer with what `compute()` returned for
     the same stories and vocabularies before (the build cache): feeds and open data depend
-    on nothing else but `site_url`. `remember` keeps single feeds and rows (feeds.py).
+    on nothing else but `site_url`. `remember` keeps single feeds and rows (feeds.py), and,
+    given `shape` (preview.structure: the stories without their texts), the statistics and
+    the sitemap, which read nothing else of the stories.
     """
     entries, vocab = planner.index.entries, planner.vocab
+    pages = tuple(pages)
 
     def content_files() -> tuple[dict[str, bytes], dict[str, bytes]]:
         return (feed_files(entries, vocab, site_url, remember),
@@ -44,7 +48,17 @@ def data_outputs(planner, planned: list[Planned], pages: Iterable[ContentPageInf
     files: dict[str, bytes | str] = dict(feeds)
     planner.feeds = frozenset(files)
     files.update(data)
-    files.update(statistics_files(planner.statistics))
-    files[SITEMAP] = sitemap_xml(sitemap_urls(planned, pages), site_url)
+    def statistics() -> dict[str, bytes]:
+        return statistics_files(planner.statistics)
+
+    def sitemap() -> bytes:
+        return sitemap_xml(sitemap_urls(planned, pages), site_url)
+
+    if remember is not None and shape is not None:
+        files.update(remember(("statistics", shape), statistics))
+        files[SITEMAP] = remember(("sitemap", shape, pages, site_url), sitemap)
+    else:
+        files.update(statistics())
+        files[SITEMAP] = sitemap()
     files["robots.txt"] = robots_txt(site_url)
     return files

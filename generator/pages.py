@@ -25,6 +25,7 @@ from generator.messages import msg
 from generator.model import LANGS, Lang, group_entries
 from generator.outputs import data_outputs
 from generator.plan import Planned, Planner, Settings
+from generator.preview import PageKeys, structure
 from generator.problems import ContentError, Problem
 from generator.search import Record, story_records
 from generator.views import ContentPageInfo, HomeView, Menu, PageView, menu
@@ -77,15 +78,11 @@ def add_pages(files: Files, config: MkDocsConfig,
     """Add every planned page as an in-memory file; return src_uri -> planned page."""
     views = {}
     for page in planned:
-        uri = src_uri(page.url)
-        file = File.generated(
-            config, uri, content=markdown(page.template, page.markdown),
-            inclusion=InclusionLevel.NOT_IN_NAV,  # stories stay out of the navigation
-        )
+        file = _page_file(config, page)
         files.append(file)
         if not page.markdown.strip():
             BodylessPage(None, file, config)  # becomes file.page; MkDocs then uses it
-        views[uri] = page
+        views[file.src_uri] = page
     return views
 
 
@@ -152,9 +149,8 @@ class Site:
     _views: dict[str, object] = field(default_factory=dict)  # views built by prepare_page
     reused: int = 0  # generated pages shown from the cache in this build
     _missing: set[str] = field(default_factory=set)  # found by prepare_page, gone when read
-    # serve: whether the file at a destination already holds the page of a key (preview.py)
-    keep: Callable[[str, str], bool] | None = None
-    kept: set[str] = field(default_factory=set)  # src_uris of pages left as they are on disk
+    # serve: the keys found while planning (preview.PageKeys), None for a page without one
+    _planned_keys: dict[str, str | None] = field(default_factory=dict)
 
     def is_search(self, page: Page) -> bool:
         """Whether `page` is a search page, which runs Pagefind's WebAssembly."""
@@ -170,21 +166,20 @@ class Site:
         if planned is None:
             return
         page.meta["template"] = planned.template
-        view = planned.view()
-        key = self._key(page, planned, view)
-        if key is None:
-            self._views[page.file.src_uri] = view
-            return
-        self._keys[page.file.src_uri] = key
-        if self.keep is not None and self.keep(page.file.dest_uri, key):
-            page.meta["template"] = CACHED_TEMPLATE
-            self.kept.add(page.file.src_uri)
-            self.reused += 1
-        elif self.cache.has(key):
-            page.meta["template"] = CACHED_TEMPLATE
-            self.reused += 1
+        uri = page.file.src_uri
+        if uri in self._planned_keys:  # serve: the key (and the view, if built) are known
+            key = self._planned_keys.pop(uri)
         else:
-            self._views[page.file.src_uri] = view
+            view = planned.view()
+            key = self._key(page, planned, view)
+            self._views[uri] = view
+        if key is None:
+            return
+        self._keys[uri] = key
+        if self.cache.has(key):
+            page.meta["template"] = CACHED_TEMPLATE
+            self._views.pop(uri, None)
+            self.reused += 1
 
     def _key(self, page: Page, planned: Planned, view: object) -> str | None:
         """The cache key of a generated page, or None when it cannot be cached."""
@@ -198,8 +193,6 @@ class Site:
     def context_for(self, page: Page) -> dict[str, object] | None:
         """The template variables of `page`: its view, its language's labels and menu."""
         uri = page.file.src_uri
-        if uri in self.kept:
-            return {"tori_cached": ""}  # empty output: MkDocs leaves the file as it is
         if self.from_cache(page):
             html = self.cache.get(self._keys[uri])
             if html is not None:
@@ -267,11 +260,13 @@ class Site:
 def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
             cache: PageCache | None = None, keep=None, mode: str = "build",
             unchanged: Callable[[str, str], bool] | None = None, remember=None,
-            ranked=None) -> Site:
+            keys: PageKeys | None = None, ranked=None) -> Site:
     """Replace sources with generated pages and data files; return what templates need.
 
-    `mode` ("build" or "serve") is part of the page cache's keys: the preview differs.
-    `ranked(index, limit)` gives every story's related stories at once (build_cache.related).
+    `mode` ("build" or "serve") is part of the page cache's keys: the preview differs. The
+    preview passes `unchanged` (preview.Preview), `remember` (build_cache.Recent) and `keys`;
+    the build passes `ranked(index, limit)`, every story's related stories at once
+    (build_cache.related).
     """
     drop_sources(files)
     pages, problems = content_pages(files, content.pages)
@@ -280,27 +275,77 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
     index = build_index(group_entries(content.stories), content.vocab)
     related_slugs = ranked(index, settings.related) if ranked is not None else None
     planner = Planner(index, pages, settings, related_slugs)
+    shape = None
+    if remember is not None or keys is not None:
+        shape = structure(index.entries, repr(content.vocab), repr(settings))
+    if remember is not None:
+        planner.remember = lambda name, compute: remember((name, shape), compute)
     planned = list(planner.generated())
     add_data(files, config, data_outputs(planner, planned, pages.values(), config.site_url,
-                                         keep, remember))
-    views = add_pages(files, config, planned)
-    planner.page_urls = frozenset(f.url for f in files.documentation_pages())
+                                         keep, remember, shape))
     menus = {lang: menu(lang, pages) for lang in LANGS}
     salt = ""
     if cache is not None:
         salt = digest(code_version(config.theme.dirs), config_fingerprint(config), mode,
                       repr(menus), repr(sorted(pages.items())))
-    return Site(
+    site = Site(
         planner=planner,
-        views=views,
+        views={},
         content={info.url: info for info in pages.values()},
         menus=menus,
         bodies={urls.story(entry.slug, lang): entry.best(lang).body_html
                 for entry in index.entries for lang in LANGS},
         cache=cache,
         salt=salt,
-        keep=unchanged if cache is not None else None,
     )
+    if cache is not None and unchanged is not None and keys is not None:
+        keys.begin(shape, index.entries)
+        site.views = add_preview_pages(files, config, planned, site, keys, unchanged)
+        keys.commit()
+    else:
+        site.views = add_pages(files, config, planned)
+        planner.page_urls = frozenset(f.url for f in files.documentation_pages())
+    return site
+
+
+def add_preview_pages(files: Files, config: MkDocsConfig, planned: list[Planned], site: Site,
+                      keys: PageKeys, unchanged: Callable[[str, str], bool]) -> dict[str, Planned]:
+    """Serve: add every planned page; one whose file on disk already holds it is excluded.
+
+    MkDocs reads, renders and writes no excluded page, and leaves its file alone; links from
+    Markdown pages to it still resolve. Returns src_uri -> planned page, as add_pages.
+    """
+    where = (config.site_dir, config.docs_dir, config.use_directory_urls)
+    excluded = keys.files[1] if keys.files[0] == where else {}
+    made = [(page, excluded.get(page.url) or _page_file(config, page)) for page in planned]
+    site.planner.page_urls = frozenset(
+        [f.url for f in files.documentation_pages()] + [file.url for _, file in made])
+    views, keys.files = {}, (where, {})
+    for page, file in made:
+        key, view = keys.key(file.url, site.salt, page.template, page.markdown, page.view)
+        if key is not None and unchanged(file.dest_uri, key):
+            file.inclusion = InclusionLevel.EXCLUDED
+            keys.files[1][page.url] = file  # as it is: excluded, no page, its Markdown unread
+            files.append(file)
+            views[file.src_uri] = page
+            site.reused += 1
+            continue
+        if file.inclusion is InclusionLevel.EXCLUDED:  # kept last time: a fresh file
+            file = _page_file(config, page)
+        files.append(file)
+        views[file.src_uri] = page
+        if not page.markdown.strip():
+            BodylessPage(None, file, config)
+        site._planned_keys[file.src_uri] = key
+        if view is not None:
+            site._views[file.src_uri] = view
+    return views
+
+
+def _page_file(config: MkDocsConfig, page: Planned) -> File:
+    """The in-memory source file of a planned page, out of the navigation as every story."""
+    return File.generated(config, src_uri(page.url), content=markdown(page.template, page.markdown),
+                          inclusion=InclusionLevel.NOT_IN_NAV)
 
 
 # What of the config a page's HTML may depend on, besides the templates and the content.
@@ -407,16 +452,28 @@ def drop_form_assets(files: Files) -> None:
         files.remove(file)
 
 
-def add_form(files: Files, config: MkDocsConfig, vocab, settings: FormSettings) -> None:
-    """/admin/: Decap's bundle copied from node_modules, and config.yml built from the schema."""
+def add_form(files: Files, config: MkDocsConfig, vocab, settings: FormSettings,
+             remember=None) -> None:
+    """/admin/: Decap's bundle copied from node_modules, and config.yml built from the schema.
+
+    `remember` (build_cache.Recent, serve) keeps the config files for the same vocabularies
+    and settings: they are all they are made from (and the code, which serve does not reload).
+    """
     bundle = form_bundle(config)
     for name in bundle_files(os.listdir(bundle)):
         files.append(File.generated(config, f"admin/{name}", abs_src_path=str(bundle / name)))
+    data = (remember(("form", repr(vocab), settings), lambda: form_data(vocab, settings))
+            if remember is not None else form_data(vocab, settings))
+    add_data(files, config, data)
+
+
+def form_data(vocab, settings: FormSettings) -> dict[str, str]:
+    """The form's generated files by destination path: config.yml per language, preview.json."""
     data = {f"admin/config.{lang.value}.yml": config_yaml(vocab, settings, lang)
             for lang in LANGS}
     data["admin/config.yml"] = data.pop("admin/config.fi.yml")
     data["admin/preview.json"] = preview_json(vocab)
-    add_data(files, config, data)
+    return data
 
 
 def theme_stylesheets(config: MkDocsConfig) -> list[str]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
+from typing import TypeVar
 
 from generator import charts, search, urls
 from generator.cards import Card, CardBook, award_name, format_day
@@ -44,6 +45,7 @@ from generator.views import (
     make_head,
 )
 
+T = TypeVar("T")
 OVERVIEW_KINDS = (Kind.CATEGORY, Kind.REGION, Kind.MUNICIPALITY, Kind.SECTOR, Kind.CLIENT_GROUP,
                   Kind.AWARD)
 FACT_KINDS = (Kind.MUNICIPALITY, Kind.REGION, Kind.SECTOR, Kind.CLIENT_GROUP, Kind.CATEGORY,
@@ -88,6 +90,9 @@ class Planner:
         self.cards = CardBook(index.entries, index.vocab)
         self.feeds: frozenset[str] = frozenset()  # feed paths that exist, set by outputs.py
         self.page_urls: frozenset[str] = frozenset()  # every page of the build, set by pages.py
+        # (name, compute) -> compute(), or what it gave for the same stories' structure before
+        # (the preview's memo, set by pages.py): for what only the structure decides
+        self.remember: Callable[[Hashable, Callable[[], T]], T] = _compute
 
     def generated(self) -> Iterator[Planned]:
         """Every generated page, in a fixed order."""
@@ -102,8 +107,8 @@ class Planner:
                               partial(self.story, entry, lang), versions,
                               story.updated or story.date, in_sitemap=story.lang is lang)
         for lang in LANGS:
-            facets = search.facets(self.index.entries, self.vocab, lang)
-            yield Planned(urls.search(lang), search.TEMPLATE, search.page_html(lang, facets),
+            markdown = self.remember(("search page", lang), partial(self.search_markdown, lang))
+            yield Planned(urls.search(lang), search.TEMPLATE, markdown,
                           partial(self.search_page, lang), both(urls.search))
             yield from self._listing(lang, None, self.index.newest(lang))
             for kind in OVERVIEW_KINDS:
@@ -116,6 +121,10 @@ class Planner:
                 for term in vocabulary:
                     if self.index.has_page(term):
                         yield from self._listing(lang, term, self.index.stories_of(term, lang))
+
+    def search_markdown(self, lang: Lang) -> str:
+        """The search page's Markdown: its filters, with every value the stories carry."""
+        return search.page_html(lang, search.facets(self.index.entries, self.vocab, lang))
 
     @cached_property
     def statistics(self) -> Statistics:
@@ -328,6 +337,10 @@ class Planner:
             return Link(row.term.label[lang], "", 0, label("no_stories_short", lang))
         return Link(row.term.label[lang], urls.term(row.term, lang), row.count,
                     count_label(row.count, lang))
+
+
+def _compute(name: Hashable, compute: Callable[[], T]) -> T:
+    return compute()
 
 
 def _term_heading(term: Term, lang: Lang) -> str:

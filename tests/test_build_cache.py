@@ -275,3 +275,16 @@ def test_stories_saved_without_writing_reach_the_file_on_flush(tmp_path):
     cache.finish(None, prune=False, write=False)
     cache.flush()
     assert BuildCache(tmp_path / "cache").stories.get(file, "s" * 64, lambda: "x") == "FIRST"
+
+
+def test_memo_kept_in_memory_is_written_when_asked(tmp_path):
+    file = tmp_path / "a.md"
+    file.write_text("first", encoding="utf-8")
+    memo = Memo(tmp_path / "memo.pickle")
+    memo.get(file, "s" * 64, lambda: "FIRST")
+    memo.save(write=False)  # a preview rebuild: memory only
+    assert Memo(tmp_path / "memo.pickle").get(file, "s" * 64, lambda: "NEW") == "NEW"
+    assert memo.get(file, "s" * 64, lambda: "AGAIN") == "FIRST"
+    memo.save(write=False)
+    memo.write()  # the preview stops
+    assert Memo(tmp_path / "memo.pickle").get(file, "s" * 64, lambda: "AGAIN") == "FIRST"

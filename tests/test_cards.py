@@ -54,3 +54,20 @@ def test_card_book_builds_each_card_once_per_language():
     fi = book.cards(entries, Lang.FI)
     assert [c.slug for c in fi] == ["a", "b"]
     assert book.card(entries[0], Lang.FI) is fi[0]
+
+
+def test_a_card_is_made_when_first_asked_for_and_only_once(monkeypatch):
+    from generator import cards
+
+    made = []
+    real = cards.make_card
+    monkeypatch.setattr(cards, "make_card",
+                        lambda entry, lang, vocab: made.append((entry.slug, lang))
+                        or real(entry, lang, vocab))
+    entries = group_entries([story("a"), story("b")])
+    book = CardBook(entries, vocabularies())
+    assert made == []  # a preview rebuild asks for a few cards only
+    first = book.card(entries[0], Lang.SV)
+    assert book.cards(entries[:1], Lang.SV) == (first,)
+    assert made == [("a", Lang.SV)]
+    assert first == real(entries[0], Lang.SV, vocabularies())

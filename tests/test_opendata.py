@@ -341,3 +341,30 @@ def test_statistics_files_are_deterministic():
             _stats(factories.story("a"), factories.story("b", Lang.SV)))
 
     assert make() == make()
+
+
+def test_rows_written_one_by_one_make_the_document_json_writes(files):
+    """Each row's text is made apart (and kept by the preview); the file is the same bytes
+    as json.dumps of the whole document, and the CSV as one writer of every row."""
+    document = json.loads(files[urls.DATA_JSON])
+    expected = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    assert files[urls.DATA_JSON] == expected
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(opendata.CSV_COLUMNS)
+    for row in document["stories"]:
+        writer.writerow([opendata._cell(value) for value in opendata.csv_record(row)])
+    assert files[urls.DATA_CSV] == out.getvalue().encode("utf-8-sig")
+    empty = opendata.data_files((), VOCAB, SITE)[urls.DATA_JSON]
+    assert json.loads(empty)["stories"] == [] and b'"stories": []' in empty
+
+
+def test_rows_kept_between_builds_give_the_same_files():
+    from generator.build_cache import Recent
+
+    recent = Recent()
+    entries = group_entries(sample_stories())
+    first = opendata.data_files(entries, VOCAB, SITE, recent)
+    recent.turn()
+    assert opendata.data_files(entries, VOCAB, SITE, recent) == first
+    assert first == opendata.data_files(entries, VOCAB, SITE)

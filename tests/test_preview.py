@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import logging
+import dataclasses
+import re
 
+from factories import story
 from sitebuild import build_site, site_files
 from test_build_cache import edit_story, project_copy
 
-from generator.preview import HIDDEN, Preview, SkippedPages
+from generator.model import Entry
+from generator.preview import HIDDEN, PageKeys, Preview, Same, structure
 
 STORY = "fi/tarinat/hollola-latu/index.html"
 OTHER = "fi/tarinat/mikkeli-ruokapalvelut/index.html"  # shares no card with the edited story
@@ -54,18 +57,6 @@ def test_another_folder_or_a_failed_build_forgets_what_was_written(tmp_path):
     assert not preview.unchanged("x.html", "1")
 
 
-def test_only_the_skipped_messages_of_kept_pages_are_dropped():
-    kept = {"fi/a/index.md"}
-    rule = SkippedPages(lambda: kept)
-
-    def record(message: str) -> logging.LogRecord:
-        return logging.LogRecord("mkdocs.commands.build", logging.INFO, "", 0, message, (), None)
-
-    assert not rule.filter(record("Page skipped: 'fi/a/index.md'. Generated empty output."))
-    assert rule.filter(record("Page skipped: 'fi/b/index.md'. Generated empty output."))
-    assert rule.filter(record("Documentation built in 1.00 seconds"))
-
-
 def test_a_preview_rebuild_after_an_edit_equals_a_clean_preview(tmp_path):
     project = project_copy(tmp_path)
     site, cache = tmp_path / "serve", tmp_path / "cache"
@@ -81,3 +72,136 @@ def test_a_preview_rebuild_after_an_edit_equals_a_clean_preview(tmp_path):
     assert not (site / "fi/tarinat/vantaa-ollaanihmisiksi/index.html").exists()
     assert (site / STORY).stat().st_mtime_ns != before[STORY]
     assert (site / OTHER).stat().st_mtime_ns == before[OTHER]  # left as it was
+
+
+def views_built(keys: PageKeys, entries, pages) -> dict[str, str | None]:
+    """Build the keys of `pages` (url -> the story URLs its view shows); which views were built."""
+    built = {}
+
+    def view_of(url, shown):
+        return lambda: built.setdefault(url, f"View(cards={shown!r})")
+
+    keys.begin(structure(entries), entries)
+    found = {url: keys.key(url, "salt", "t.html", "", view_of(url, shown))[0]
+             for url, shown in pages.items()}
+    keys.commit()
+    return {url: (url in built and found[url]) or None for url in pages}
+
+
+def test_page_keys_build_again_only_the_views_that_show_a_changed_story():
+    a, b = story("a"), story("b")
+    pages = {"fi/x/": ["fi/tarinat/a/"], "fi/y/": ["fi/tarinat/b/", "sv/berattelser/a/"],
+             "fi/z/": []}
+    keys = PageKeys()
+    first = views_built(keys, (Entry("a", (a,)), Entry("b", (b,))), pages)
+    assert all(first.values())  # nothing known: every view is built
+    assert not any(views_built(keys, (Entry("a", (a,)), Entry("b", (b,))), pages).values())
+    # "a" saved with a new title: another object with the same structure
+    retitled = (Entry("a", (dataclasses.replace(a, title="Uusi"),)), Entry("b", (b,)))
+    assert views_built(keys, retitled, pages) == {"fi/x/": first["fi/x/"],
+                                                  "fi/y/": first["fi/y/"], "fi/z/": None}
+    # a new theme changes what listings hold: every view is built again
+    moved = (Entry("a", (dataclasses.replace(retitled[0].versions[0],
+                                             categories=("ymparisto",)),)), Entry("b", (b,)))
+    assert all(views_built(keys, moved, pages).values())
+
+
+def test_page_keys_forget_everything_after_a_failed_build():
+    entries = (Entry("a", (story("a"),)),)
+    keys = PageKeys()
+    views_built(keys, entries, {"fi/x/": []})
+    keys.fail()
+    assert all(views_built(keys, entries, {"fi/x/": []}).values())
+
+
+def test_same_compares_objects_by_identity():
+    a = story("a")
+    assert Same([a]) == Same([a]) and hash(Same([a])) == hash(Same([a]))
+    assert Same([a]) != Same([dataclasses.replace(a)])  # equal in value, another object
+    assert Same([a]) != Same([a, a])
+
+
+def related_slugs(page: str) -> list[str]:
+    """The stories a story page recommends, in order (the related-stories section's links)."""
+    section = page.split('class="tori-related', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'href="\.\./([^/"]+)/"', section)  # beside the story's own folder
+
+
+def test_a_preview_rebuild_after_new_title_themes_and_related_stories_equals_a_clean_one(
+        tmp_path):
+    project = project_copy(tmp_path)
+    site, cache = tmp_path / "serve", tmp_path / "cache"
+    build_site(project, site, "serve", cache=cache)
+    assert "liminka-kekseliain-kunta" in related_slugs((site / STORY).read_text("utf-8"))
+    edit_story(project)  # a new title and paragraph
+    for lang in ("fi", "sv"):  # translations share their themes
+        source = project / f"content/stories/hollola-latu.{lang}.md"
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("categories: [henkilostolahtoinen-tuloksellisuus, "
+                                       "toimintakulttuuri]", "categories: [tyohyvinvointi]"),
+                          encoding="utf-8")
+    build_site(project, site, "serve", cache=cache)
+    clean = build_site(project, tmp_path / "clean", "serve", cache=tmp_path / "fresh")
+    skip = ("pagefind/",)
+    assert site_files(site, skip=skip) == site_files(clean, skip=skip)
+    page = (site / STORY).read_text(encoding="utf-8")
+    assert "Hollolan latu, muokattu otsikko" in page
+    # Liminka shared only "toimintakulttuuri"; Mikkeli and Soite share "tyohyvinvointi".
+    assert set(related_slugs(page)) == {"mikkeli-ruokapalvelut", "soite-aktiivinen-tuki"}
+    theme = (site / "fi/teemat/toimintakulttuuri/index.html").read_text(encoding="utf-8")
+    assert "hollola-latu" not in theme
+
+
+def test_compiled_templates_are_kept_for_the_next_environment(monkeypatch):
+    import jinja2
+
+    from generator.preview import template_cache
+
+    cache, sources = template_cache(), {"page.html": "<p>{{ x }}</p>"}
+
+    def environment() -> jinja2.Environment:
+        return jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=cache)
+
+    assert environment().get_template("page.html").render(x=1) == "<p>1</p>"
+    compiled = []
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, *a, **k: compiled.append(a) or jinja2.Environment.compile)
+    assert environment().get_template("page.html").render(x=2) == "<p>2</p>"
+    assert compiled == []  # the next build's environment compiled nothing
+    monkeypatch.undo()
+    sources["page.html"] = "<b>{{ x }}</b>"  # an edited template is compiled again
+    assert environment().get_template("page.html").render(x=3) == "<b>3</b>"
+
+
+def test_the_preview_server_hears_a_save_but_not_a_read(tmp_path):
+    import time
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.preview import Notified, watch_by_notification
+
+    docs = tmp_path / "docs"
+    (docs / "stories").mkdir(parents=True)
+    story = docs / "stories" / "a.fi.md"
+    story.write_text("first", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0,
+                              root=str(tmp_path / "site"))
+    server.watch(str(docs))
+    assert watch_by_notification(server)
+    assert isinstance(server.observer, Notified)
+
+    def heard(seconds: float) -> bool:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end and not server._want_rebuild:
+            time.sleep(0.01)
+        return server._want_rebuild
+
+    server.observer.start()
+    try:
+        story.read_text(encoding="utf-8")  # the build reads files: no rebuild for that
+        assert not heard(0.5)
+        story.write_text("second", encoding="utf-8")
+        assert heard(5)
+    finally:
+        server.observer.stop()
+        server.observer.join()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,26 @@ def test_background_indexing_is_cancelled_by_the_next_start(tmp_path):
     background.cancel()  # nothing left to stop: no error
     assert [report.pages for report in done][-1] == {"fi": 2, "sv": 1}
     assert (tmp_path / "second" / search_index.BUNDLE / "pagefind-entry.json").is_file()
+
+
+def test_a_cancel_while_records_are_written_neither_waits_nor_runs_pagefind(tmp_path):
+    writing, release = threading.Event(), threading.Event()
+
+    def slow():
+        yield RECORDS[0]
+        writing.set()
+        release.wait(timeout=60)  # the preview saves again while records are written
+        yield from RECORDS[1:]
+
+    background = search_index.Background()
+    indexer = search_index.Indexer(tmp_path)
+    background.start(indexer, slow())
+    assert writing.wait(timeout=60)
+    thread, source = background.thread, indexer.source
+    background.cancel(wait=False)
+    assert thread.is_alive() and background.thread is None  # the rebuild did not wait
+    release.set()
+    background.cancel()  # waits for the cancelled threads
+    assert not thread.is_alive()
+    assert not (tmp_path / search_index.BUNDLE).exists()  # Pagefind never ran on the site
+    assert indexer.process is None and not source.exists()

@@ -143,11 +143,17 @@ def fresh_records_dir(folder: Path) -> Path:
     return folder
 
 
+class _Stopped(Exception):
+    """The indexing was cancelled before it touched the site folder."""
+
+
 class Background:
     """Indexing after a `mkdocs serve` rebuild, in a thread, so the preview does not wait.
 
     The next rebuild cancels it first (MkDocs then empties the site folder). Until it is
     done, the preview's search has no index; a build (`mkdocs build`) always waits for its own.
+    A cancel waits only while the thread works in the site folder (Pagefind, killed at once,
+    and the bundle's normalising); removing the records it wrote is left to the thread.
     """
 
     def __init__(self, on_done=None) -> None:
@@ -155,25 +161,43 @@ class Background:
         self.indexer: Indexer | None = None
         self.stop = threading.Event()
         self.on_done = on_done  # called with the IndexReport
+        self._lock = threading.Lock()
+        self._in_site = threading.Event()  # the thread has begun to work in the site folder
+        self._out_of_site = threading.Event()  # ... and is done with it
+        self._left: list[threading.Thread] = []  # cancelled threads still removing records
 
     def start(self, indexer: Indexer, records: Iterable[Record]) -> None:
         """Cancel any indexing still running, then index `records` in a new thread."""
-        self.cancel()
+        self.cancel(wait=False)
         self.indexer, self.stop = indexer, threading.Event()
-        self.thread = threading.Thread(target=self._work, args=(indexer, records, self.stop),
-                                       name="tori-search-index", daemon=True)
+        self._in_site, self._out_of_site = threading.Event(), threading.Event()
+        self.thread = threading.Thread(
+            target=self._work, name="tori-search-index", daemon=True,
+            args=(indexer, records, self.stop, self._in_site, self._out_of_site))
         self.thread.start()
 
-    def _work(self, indexer: Indexer, records: Iterable[Record], stop: threading.Event) -> None:
+    def _work(self, indexer: Indexer, records: Iterable[Record], stop: threading.Event,
+              in_site: threading.Event, out_of_site: threading.Event) -> None:
         def until_stopped():
             for record in records:
                 if stop.is_set():
-                    return
+                    raise _Stopped
                 yield record
+            with self._lock:  # Pagefind starts next: a cancel from now on waits for it to stop
+                if stop.is_set():
+                    raise _Stopped
+                in_site.set()
 
+        written = None  # temporary records, removed once the site folder is left alone
         try:
-            indexer.start(until_stopped())
-            if stop.is_set():  # cancelled while the records were written
+            try:
+                indexer.start(until_stopped())
+            except _Stopped:
+                indexer.cancel()
+                return
+            if indexer.records_dir is None:
+                written, indexer.source = indexer.source, None
+            if stop.is_set():  # cancelled while Pagefind was being started
                 indexer.cancel()
                 return
             report = indexer.finish()
@@ -181,20 +205,35 @@ class Background:
             if not stop.is_set():
                 raise
             return
+        finally:
+            out_of_site.set()
+            if written is not None:
+                shutil.rmtree(written, ignore_errors=True)
         if self.on_done is not None:
             self.on_done(report)
 
-    def cancel(self) -> None:
-        """Stop the indexing thread and its Pagefind, and wait for the thread."""
-        if self.thread is None:
-            return
-        self.stop.set()
-        process = self.indexer.process if self.indexer else None
-        if process is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-        self.thread.join()
-        self.thread = self.indexer = None
+    def cancel(self, wait: bool = True) -> None:
+        """Stop the indexing thread and its Pagefind; wait for the thread (`wait`), or only
+        until it no longer works in the site folder."""
+        if self.thread is not None:
+            with self._lock:
+                self.stop.set()
+            process = self.indexer.process if self.indexer else None
+            if process is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+            if self.indexer is not None and self.indexer.records_dir is not None:
+                self.thread.join()  # the next run empties the same records folder
+            elif self._in_site.is_set():
+                self._out_of_site.wait()
+            self._left.append(self.thread)
+            self.thread = self.indexer = None
+        if wait:
+            for thread in self._left:
+                thread.join()
+            self._left = []
+        else:
+            self._left = [thread for thread in self._left if thread.is_alive()]
 
 
 def write_records(records: Iterable[Record], root: Path) -> int:
