@@ -5,6 +5,13 @@ and config version (`version`), then the entry's own inputs (a story file's byte
 vocabularies; a page's URL, template and view). A changed input is a different key, so the
 cache never changes what is built, only whether it is computed again. It lives outside the
 output (`.cache/tori/` beside mkdocs.yml by default), so CI can keep it between builds.
+
+Everything is kept in one SQLite file (`cache.sqlite`, the standard library's sqlite3): a file per
+page cost a folder, a temporary file and a rename each, and on the build machine's disk every
+created name costs about as much as rendering a small page. Rows are written in short
+transactions, so a build that dies halfway leaves only whole entries (SQLite's rollback journal
+undoes an unfinished transaction), and a build beside it (`mkdocs serve` and `mkdocs build` on one
+project) waits for at most one batch.
 """
 
 from __future__ import annotations
@@ -12,10 +19,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.metadata
+import logging
 import os
 import pickle
-import tempfile
-from collections.abc import Callable, Hashable, Iterable
+import shutil
+import sqlite3
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -23,10 +32,14 @@ PACKAGE = Path(__file__).resolve().parent
 # Distributions whose code shapes the output besides ours.
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions",
                  "markdown-it-py", "nh3", "babel", "pyyaml")
-PAGES = "pages"
-STORIES = "stories.pickle"
-DATA = "data"
+DATABASE = "cache.sqlite"
+# What earlier versions kept in files beside it; removed when a build prunes.
+OLD_ENTRIES = ("pages", "data", "stories.pickle")
+SCHEMA = 1  # the tables' layout (PRAGMA user_version); another value: the tables are made anew
+TABLES = ("pages", "stories", "data")
+BATCH_BYTES = 4 << 20  # pending rows written in one transaction once they hold this much
 T = TypeVar("T")
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 def digest(*parts: str | bytes) -> str:
@@ -74,123 +87,255 @@ def files_version(paths: Iterable[Path]) -> str:
     return digest(*parts)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write `path` through a temporary file, so a reader never sees half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+class Store:
+    """The cache's SQLite file: tables of (key, pickled or UTF-8 value), written in batches.
+
+    Opened on first use. A file that is not a database of this layout (damaged, or from another
+    version) is replaced by an empty one: the cache only ever saves work.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        self._pending: dict[str, dict[str, bytes]] = {}
+        self._pending_bytes = 0
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._db = self._open()
+            except sqlite3.OperationalError:
+                raise  # locked by another build or unreadable: not a reason to delete it
+            except sqlite3.DatabaseError as error:
+                log.warning("Build cache: %s is damaged (%s); starting an empty one",
+                            self.path, error)
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+                self._db = self._open()
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=60,
+                             check_same_thread=False)
+        try:
+            # A rollback journal kept in place (no file created per transaction); no fsync: a
+            # cache lost to a power cut is only work to do again, and a killed process leaves
+            # the journal that rolls its unfinished transaction back.
+            db.execute("PRAGMA journal_mode=TRUNCATE")
+            db.execute("PRAGMA synchronous=OFF")
+            if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+                db.execute("BEGIN IMMEDIATE")
+                for table in TABLES:
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
+                    db.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+                db.execute(f"PRAGMA user_version={SCHEMA}")
+                db.execute("COMMIT")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def get(self, table: str, key: str) -> bytes | None:
+        """The value stored under `key`, or None."""
+        pending = self._pending.get(table, {}).get(key)
+        if pending is not None:
+            return pending
+        try:
+            row = self._connect().execute(
+                f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as error:
+            log.warning("Build cache: cannot read %s (%s)", self.path, error)
+            return None
+        return None if row is None else bytes(row[0])
+
+    def keys(self, table: str) -> set[str]:
+        """Every key stored in `table`, pending ones included."""
+        try:
+            found = {key for (key,) in self._connect().execute(f"SELECT key FROM {table}")}
+        except sqlite3.DatabaseError as error:
+            log.warning("Build cache: cannot read %s (%s)", self.path, error)
+            found = set()
+        return found | set(self._pending.get(table, ()))
+
+    def put(self, table: str, key: str, value: bytes) -> None:
+        """Store `value` under `key` (written with the next batch)."""
+        self._pending.setdefault(table, {})[key] = value
+        self._pending_bytes += len(value)
+        if self._pending_bytes >= BATCH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending rows in one transaction."""
+        if not self._pending:
+            return
+        pending, self._pending, self._pending_bytes = self._pending, {}, 0
+        db = self._connect()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for table, rows in pending.items():
+                db.executemany(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)",
+                               rows.items())
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    def keep_only(self, table: str, used: Iterable[str]) -> int:
+        """Delete the rows of `table` whose key is not in `used`; returns how many went."""
+        self.flush()
+        db = self._connect()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM temp.used")
+            db.executemany("INSERT OR IGNORE INTO temp.used (key) VALUES (?)",
+                           ((key,) for key in used))
+            removed = db.execute(
+                f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM temp.used)").rowcount
+            db.execute("DELETE FROM temp.used")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return removed
+
+    def close(self) -> None:
+        """Write what is pending and close the file."""
+        self.flush()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
 
 class PageCache:
-    """Rendered pages by key, one file each under `folder/pages/`; unused ones pruned."""
+    """Rendered pages by key, in the cache's SQLite file; unused ones pruned."""
 
-    def __init__(self, folder: Path):
-        self.folder = folder / PAGES
+    def __init__(self, folder: Path, store: Store | None = None):
+        self.store = store or Store(folder / DATABASE)
         self.used: set[str] = set()
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.html"
+        self._known: set[str] | None = None  # the stored keys, read once
 
     def has(self, key: str) -> bool:
         """Whether a page is stored under `key`."""
-        return self._path(key).is_file()
+        if self._known is None:
+            self._known = self.store.keys("pages")
+        return key in self._known
 
     def get(self, key: str) -> str | None:
         """The page stored under `key`, or None."""
-        try:
-            html = self._path(key).read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+        data = self.store.get("pages", key)
+        if data is None:
             return None
         self.used.add(key)
-        return html
+        return data.decode("utf-8", "surrogatepass")
 
     def put(self, key: str, html: str) -> None:
         """Store a page under `key`."""
         self.used.add(key)
-        _write_atomically(self._path(key), html.encode("utf-8"))
+        if self._known is not None:
+            self._known.add(key)
+        self.store.put("pages", key, html.encode("utf-8", "surrogatepass"))
+
+    def flush(self) -> None:
+        """Write the pages still pending."""
+        self.store.flush()
 
     def prune(self) -> int:
         """Delete the pages this build did not use; returns how many went."""
-        removed = 0
-        if not self.folder.is_dir():
-            return 0
-        for sub in os.scandir(self.folder):
-            if not sub.is_dir():
-                continue
-            for entry in os.scandir(sub.path):
-                if entry.name.removesuffix(".html") not in self.used:
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
-                        removed += 1
-        return removed
+        return self.store.keep_only("pages", self.used)
 
 
 class Memo:
-    """Results of a pure function of a file's bytes, kept in memory and in one pickle file.
+    """Results of a pure function of a file's bytes, kept in memory and in the cache's file.
 
     Between `mkdocs serve` rebuilds the memory copy answers, and a file whose size and
-    modification time are unchanged is not even read; a new process reads the pickle and
-    hashes every file's bytes (timestamps do not survive a git checkout or a CI cache).
+    modification time are unchanged is not even read; a new process hashes every file's bytes
+    (timestamps do not survive a git checkout or a CI cache) and reads the stored result.
     """
 
-    def __init__(self, path: Path | None):
-        self.path = path
+    def __init__(self, path: Path | Store | None, table: str = "stories"):
+        self.store = Store(path) if isinstance(path, Path) else path
+        self.table = table
         self._by_key: dict[str, object] = {}
         self._stat: dict[str, tuple[tuple[int, int], str]] = {}  # file -> (size, mtime), key
-        self._loaded = False
         self._used: dict[str, object] = {}
-        self._unwritten = False  # saved in memory, not yet on disk
+        self._new: set[str] = set()  # keys computed since the last write
+        self._unwritten = False  # saved in memory, not yet in the file
 
-    def _load(self) -> None:
-        if self._loaded or self.path is None:
-            return
-        self._loaded = True
+    def _stored(self, key: str) -> tuple[bool, object]:
+        """Whether the file holds a result for `key`, and the result."""
+        if self.store is None:
+            return False, None
+        data = self.store.get(self.table, key)
+        if data is None:
+            return False, None
         try:
-            with self.path.open("rb") as stream:
-                stored = pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return
-        if isinstance(stored, dict):
-            self._by_key.update(stored)
+            return True, pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+                ValueError, IndexError):
+            return False, None
 
-    def get(self, file: Path, salt: str, compute: Callable[[], T]) -> T:
-        """`compute()` for `file`, or the result kept for the same bytes and salt."""
+    def _key(self, file: Path, salt: str) -> str | None:
+        """The key of `file`'s result, or None when the file cannot be read."""
         try:
             stat = os.stat(file)
             signature = (stat.st_size, stat.st_mtime_ns)
         except OSError:
-            return compute()  # gone or unreadable: let the loader report it
+            return None  # gone or unreadable: let the loader report it
         known = self._stat.get(str(file))
         if known is not None and known[0] == signature and known[1].startswith(salt):
-            key = known[1]
-        else:
-            try:
-                key = salt + digest(str(file), file.read_bytes())
-            except OSError:
-                return compute()
-            self._stat[str(file)] = (signature, key)
-        self._load()
+            return known[1]
+        try:
+            key = salt + digest(str(file), file.read_bytes())
+        except OSError:
+            return None
+        self._stat[str(file)] = (signature, key)
+        return key
+
+    def _known(self, key: str) -> tuple[bool, object]:
+        """Whether a result for `key` is in memory or stored, and the result."""
         if key in self._by_key:
-            value = self._by_key[key]
-        else:
-            value = self._by_key[key] = compute()
-        self._used[key] = value
-        return value  # type: ignore[return-value]
+            return True, self._by_key[key]
+        found, value = self._stored(key)
+        if found:
+            self._by_key[key] = value
+        return found, value
+
+    def get(self, file: Path, salt: str, compute: Callable[[], T]) -> T:
+        """`compute()` for `file`, or the result kept for the same bytes and salt."""
+        return self.get_many([file], salt, lambda files: [compute()])[0]
+
+    def get_many(self, files: Sequence[Path], salt: str,
+                 compute: Callable[[list[Path]], list[T]]) -> list[T]:
+        """The results for `files` in order: kept ones, the others from one `compute` call."""
+        keys = [self._key(file, salt) for file in files]
+        values: list[object] = [None] * len(files)
+        missing: list[int] = []
+        for i, key in enumerate(keys):
+            found, value = (False, None) if key is None else self._known(key)
+            if found:
+                values[i] = value
+            else:
+                missing.append(i)
+        computed = compute([files[i] for i in missing]) if missing else []
+        for i, value in zip(missing, computed, strict=True):
+            values[i] = value
+            if keys[i] is not None:
+                self._by_key[keys[i]] = value
+                self._new.add(keys[i])
+        for key, value in zip(keys, values, strict=True):
+            if key is not None:
+                self._used[key] = value
+        return values  # type: ignore[return-value]
 
     def used_keys(self) -> list[str]:
         """The keys of the results this build asked for, in the order asked."""
         return list(self._used)
 
     def save(self, write: bool = True) -> None:
-        """Keep what this build used (and only that) for the next build, on disk too unless
-        `write` is false (the preview writes when it stops, with `write()`)."""
+        """Keep what this build used (and only that) for the next build, in the file too
+        unless `write` is false (then `write()` does it later)."""
         self._by_key = self._used
         self._used = {}
         self._unwritten = True
@@ -198,9 +343,14 @@ class Memo:
             self.write()
 
     def write(self) -> None:
-        """Write what the last build used to the pickle, unless it is written already."""
-        if self.path is not None and self._unwritten:
-            _write_atomically(self.path, pickle.dumps(self._by_key, pickle.HIGHEST_PROTOCOL))
+        """Store the results the last build computed and drop the ones it did not use."""
+        if self.store is None or not self._unwritten:
+            return
+        new, self._new = self._new, set()
+        for key in sorted(new & set(self._by_key)):
+            self.store.put(self.table, key,
+                           pickle.dumps(self._by_key[key], pickle.HIGHEST_PROTOCOL))
+        self.store.keep_only(self.table, self._by_key)
         self._unwritten = False
 
 
@@ -250,31 +400,36 @@ class BuildCache:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.stories = Memo(folder / STORIES)
+        self.store = Store(folder / DATABASE)
+        self.stories = Memo(self.store)
         self._code = code_version(())
         self._salts: dict[tuple[int, str, str], str] = {}
         self.content_key = ""  # a digest of the loaded stories, set by load_content
         self.recent = Recent()  # feeds and open-data rows, between serve rebuilds
         self._data_used: set[str] = set()
 
-    def load_content(self, content_dir: Path, *, include_drafts: bool):
-        """`validate.load_content`, each story file loaded once for its bytes and context."""
-        from generator.validate import load_content, load_story
+    def load_content(self, content_dir: Path, *, include_drafts: bool, workers: int = 1):
+        """`validate.load_content`, each story file loaded once for its bytes and context.
+
+        The files not found in the cache are loaded with `workers` processes.
+        """
+        from generator.validate import load_content, load_stories
 
         self._salts.clear()
         self.recent.turn()
         images = images_version(content_dir)
 
-        def load(file: Path, root: Path, vocab, today):
+        def load_many(files: Sequence[Path], root: Path, vocab, today):
             context = (id(vocab), str(root), today.isoformat())
             salt = self._salts.get(context)
             if salt is None:
                 salt = self._salts[context] = digest(
                     self._code, images, repr(vocab), str(Path(root).absolute()),
                     today.isoformat())
-            return self.stories.get(file, salt, lambda: load_story(file, root, vocab, today))
+            return self.stories.get_many(
+                files, salt, lambda todo: load_stories(todo, root, vocab, today, workers=workers))
 
-        content = load_content(content_dir, include_drafts=include_drafts, load=load)
+        content = load_content(content_dir, include_drafts=include_drafts, load_many=load_many)
         self.content_key = digest(str(include_drafts), *self.stories.used_keys())
         return content
 
@@ -282,32 +437,66 @@ class BuildCache:
         """`compute()`, kept for the loaded content, the code and `inputs` (e.g. site_url)."""
         key = digest(self._code, self.content_key, name, inputs)
         self._data_used.add(key)
-        path = self.folder / DATA / f"{key}.pickle"
-        try:
-            with path.open("rb") as stream:
-                return pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
+        data = self.store.get("data", key)
+        if data is not None:
+            with contextlib.suppress(pickle.UnpicklingError, EOFError, AttributeError,
+                                     ImportError, TypeError, ValueError, IndexError):
+                return pickle.loads(data)
         value = compute()
-        _write_atomically(path, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        self.store.put("data", key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        self.store.flush()  # a few large values: kept at once, like a page written
         return value
 
-    def flush(self) -> None:
-        """Write the loaded stories that `finish` kept in memory only."""
-        self.stories.write()
+    def kept(self, name: str, inputs: str, compute: Callable[[], T]) -> T:
+        """`compute()`, kept for the code and `inputs` alone (whatever else the content is)."""
+        key = digest(self._code, name, inputs)
+        self._data_used.add(key)
+        data = self.store.get("data", key)
+        if data is not None:
+            with contextlib.suppress(pickle.UnpicklingError, EOFError, AttributeError,
+                                     ImportError, TypeError, ValueError, IndexError):
+                return pickle.loads(data)
+        value = compute()
+        self.store.put("data", key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        return value
+
+    def related(self, index, limit: int):
+        """`related.all_related`, kept while no story changes more than its body.
+
+        A build after a story's body was edited ranks no related stories again (at 10 000
+        stories the rankings were a third of building the pages' views).
+        """
+        from generator.related import all_related, ranking_inputs
+
+        return self.kept("related", f"{limit}\n{ranking_inputs(index)}",
+                         lambda: all_related(index, limit))
 
     def pages(self) -> PageCache:
         """A page cache for one build (it records which pages the build used)."""
-        return PageCache(self.folder)
+        return PageCache(self.folder, self.store)
+
+    def flush(self) -> None:
+        """Write the loaded stories that `finish` kept in memory only, and anything pending."""
+        self.stories.write()
+        self.store.flush()
 
     def finish(self, pages: PageCache | None, prune: bool, write: bool = True) -> None:
-        """After a successful build: keep the stories it loaded (on disk too unless `write` is
-        false: then `flush` writes them); drop pages it did not use."""
+        """After a successful build: keep the stories it loaded (in the file too unless
+        `write` is false: then `flush` writes them); drop pages it did not use."""
         self.stories.save(write)
         if pages is not None and prune:
             pages.prune()
-            for entry in os.scandir(self.folder / DATA) if (self.folder / DATA).is_dir() else ():
-                if entry.name.removesuffix(".pickle") not in self._data_used:
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
+            self.store.keep_only("data", self._data_used)
+            self._remove_old_entries()
+        self.store.flush()
         self._data_used = set()
+
+    def _remove_old_entries(self) -> None:
+        """Delete what an earlier version of the cache kept in files (one folder per page)."""
+        for name in OLD_ENTRIES:
+            path = self.folder / name
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            elif path.exists():
+                with contextlib.suppress(OSError):
+                    path.unlink()

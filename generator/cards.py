@@ -106,3 +106,7 @@ class CardBook:
     def cards(self, entries: tuple[Entry, ...], lang: Lang) -> tuple[Card, ...]:
         """The cards of `entries`, in their order."""
         return tuple(self._cards[(e.slug, lang)] for e in entries)
+
+    def by_slug(self, slugs: tuple[str, ...], lang: Lang) -> tuple[Card, ...]:
+        """The cards of the stories `slugs`, in their order."""
+        return tuple(self._cards[(slug, lang)] for slug in slugs)

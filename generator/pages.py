@@ -16,7 +16,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator import urls
 from generator.admin import FormSettings, bundle_files, config_yaml, preview_json
-from generator.build_cache import BuildCache, PageCache, code_version, digest
+from generator.build_cache import BuildCache, PageCache, Store, code_version, digest
 from generator.content_pages import ContentPage
 from generator.index import build_index
 from generator.labels import for_lang
@@ -225,6 +225,25 @@ class Site:
         if key is not None and not self.from_cache(page):
             self.cache.put(key, output)
 
+    def leave_to_worker(self, pages: Iterable[Page]) -> None:
+        """Build process: the page worker renders `pages`; they render empty here."""
+        for page in pages:
+            key = self._keys.pop(page.file.src_uri, None)
+            if key is not None:  # stored (or reused) by the worker: not to be pruned
+                self.cache.used.add(key)
+            self._views.pop(page.file.src_uri, None)
+            page.meta["template"] = CACHED_TEMPLATE
+
+    def in_worker(self) -> None:
+        """Page worker, first thing: a connection of its own to the cache's file."""
+        if self.cache is not None:
+            self.cache.store = Store(self.cache.store.path)
+
+    def worker_done(self) -> None:
+        """Page worker, last thing: write the pages it stored."""
+        if self.cache is not None:
+            self.cache.flush()
+
     def search_records(self, bodies: Mapping[str, str],
                        site_url: str) -> Iterator[Record]:
         """Every story's search record in each language; `bodies` maps story page URLs to body
@@ -241,18 +260,21 @@ class Site:
 def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
             cache: PageCache | None = None, keep=None, mode: str = "build",
             unchanged: Callable[[str, str], bool] | None = None, remember=None,
-            keys: PageKeys | None = None) -> Site:
+            keys: PageKeys | None = None, ranked=None) -> Site:
     """Replace sources with generated pages and data files; return what templates need.
 
     `mode` ("build" or "serve") is part of the page cache's keys: the preview differs. The
-    preview passes `unchanged` (preview.Preview), `remember` (build_cache.Recent) and `keys`.
+    preview passes `unchanged` (preview.Preview), `remember` (build_cache.Recent) and `keys`;
+    the build passes `ranked(index, limit)`, every story's related stories at once
+    (build_cache.related).
     """
     drop_sources(files)
     pages, problems = content_pages(files, content.pages)
     if problems:
         raise ContentError(problems)
     index = build_index(group_entries(content.stories), content.vocab)
-    planner = Planner(index, pages, settings)
+    related_slugs = ranked(index, settings.related) if ranked is not None else None
+    planner = Planner(index, pages, settings, related_slugs)
     shape = None
     if remember is not None or keys is not None:
         shape = structure(index.entries, repr(content.vocab), repr(settings))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from typing import TypeVar
 
 from generator import charts, search, urls
-from generator.cards import CardBook, award_name, format_day
+from generator.cards import Card, CardBook, award_name, format_day
 from generator.feeds import published
 from generator.index import SiteIndex
 from generator.labels import (
@@ -79,8 +79,11 @@ class Planner:
     """Plans the generated pages and the views of content pages from one index."""
 
     def __init__(self, index: SiteIndex, pages: dict[tuple[Lang, str], ContentPageInfo],
-                 settings: Settings = Settings()):
+                 settings: Settings = Settings(),
+                 related_slugs: Mapping[tuple[str, Lang], tuple[str, ...]] | None = None):
         self.index = index
+        # Related stories computed before (related.all_related, kept in the build cache).
+        self.related_slugs = related_slugs
         self.vocab = index.vocab
         self.pages = pages
         self.settings = settings
@@ -194,11 +197,16 @@ class Planner:
             date_text=format_day(story.date, lang),
             updated_text=format_day(story.updated, lang) if story.updated else "",
             translation=Other(other.lang, versions[other.lang], other.title) if other else None,
-            related=self.cards.cards(related(entry, lang, self.index, self.settings.related),
-                                     lang),
+            related=self._related(entry, lang),
             foreign=story.lang is not lang,
             stories_url=urls.stories(lang),
         )
+
+    def _related(self, entry: Entry, lang: Lang) -> tuple[Card, ...]:
+        """The cards of the stories related to `entry` for readers of `lang`."""
+        if self.related_slugs is not None:
+            return self.cards.by_slug(self.related_slugs[(entry.slug, lang)], lang)
+        return self.cards.cards(related(entry, lang, self.index, self.settings.related), lang)
 
     def search_page(self, lang: Lang) -> PageView:
         """The search page of a language."""

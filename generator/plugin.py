@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.commands.build import _build_page  # the page worker renders with MkDocs' own step
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import InclusionLevel
 
 from generator import csp, search, urls
 from generator.admin import form_policy
@@ -14,6 +16,7 @@ from generator.build_cache import BuildCache, PageCache
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
+from generator.page_worker import MIN_PAGES, PageWorker, split, usable_cores
 from generator.pages import (
     ADMIN_TEMPLATE,
     FormUnavailable,
@@ -54,10 +57,14 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.templates = template_cache()  # serve: compiled templates
         self.outputs: list[str] = []  # serve: every destination of this build's files
         self.rebuilding = False  # serve: a build of this process has succeeded before
+        self.dirty = False
+        self.nav = None
+        self.worker = PageWorker()  # build: renders a share of the pages on the second core
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown only while an editor previews with `mkdocs serve`.
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def recent(self):
         """Serve: single feeds and open-data rows kept between rebuilds."""
@@ -100,7 +107,11 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         if self.cache is None:
             content = load_content(Path(config.docs_dir), include_drafts=drafts)
         else:
-            content = self.cache.load_content(Path(config.docs_dir), include_drafts=drafts)
+            # A build loads on every core it may use (nothing else runs yet); the preview
+            # loads only what changed, and forks nothing beside its server's threads.
+            workers = 1 if self.serving else usable_cores()
+            content = self.cache.load_content(Path(config.docs_dir), include_drafts=drafts,
+                                              workers=workers)
         if content.problems:
             raise PluginError(format_problems(content.problems))
         opts = self.config
@@ -114,7 +125,9 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
                                 mode="serve" if self.serving else "build",
                                 unchanged=self.preview.unchanged if self.serving else None,
                                 remember=self.recent(),
-                                keys=self.keys if self.serving else None)
+                                keys=self.keys if self.serving else None,
+                                ranked=self.cache.related if self.cache and not self.serving
+                                else None)
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         if self.form is None:
@@ -147,6 +160,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         env.globals["tori_csp"] = csp.PLACEHOLDER
         # The story bodies were rendered with the content: Pagefind indexes the stories on the
         # second core while MkDocs renders the templates.
+        # Forked before the search run starts, so that the worker holds none of its pipes.
+        self._start_worker(env, config, files)
         records = self.site.search_records(self.site.bodies, config.site_url or "/")
         if self.serving:  # the preview shows the edit first and indexes afterwards
             self.records = records
@@ -159,15 +174,43 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             raise PluginError(str(err)) from None
         return env
 
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav  # the page worker renders with it
+        return nav
+
+    def _start_worker(self, env, config, files) -> None:
+        """Build: a forked process renders a share of the pages (generator/page_worker.py)."""
+        if self.serving or self.dirty or usable_cores() < 2:
+            return
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        if len(doc_files) < MIN_PAGES:
+            return
+        share = split([f.page for f in doc_files], self.site.from_cache)
+
+        def render(page) -> None:
+            _build_page(page, config, doc_files, self.nav, env,
+                        excluded=page.file.inclusion.is_excluded())
+
+        if self.worker.start(share, render, before=self.site.in_worker,
+                             after=self.site.worker_done):
+            self.site.leave_to_worker(share)
+
     def on_page_markdown(self, markdown, *, page, config, files):
         self.site.prepare_page(page)  # its template, or the cached page
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
+        if self.worker.owns(page):  # rendered and written by the page worker
+            context["tori_cached"] = ""
+            return context
         context.update(self.site.context_for(page) or {})
         return context
 
     def on_post_build(self, *, config):
+        try:
+            self.worker.finish()
+        except RuntimeError as error:
+            raise PluginError(str(error)) from None
         if self.serving:
             self.rebuilding = True
             self.preview.finish(Path(config.site_dir), self.outputs)
@@ -189,6 +232,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             self.cache.finish(self.pages, prune=not self.serving, write=not self.serving)
 
     def on_build_error(self, *, error):
+        self.worker.cancel()
         self.preview.fail()
         self.keys.fail()
         if self.indexer is not None:
@@ -196,6 +240,9 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
 
     @event_priority(-100)  # last, so the cache keeps the page as it is written
     def on_post_page(self, output, *, page, config):
+        if self.worker.owns(page):  # empty output: MkDocs writes nothing; the worker does
+            page.markdown = page.content = None
+            return ""
         if not self.site.from_cache(page):  # a cached page was stored with its policy
             output = self._with_policy(output, wasm=self.site.is_search(page))
             self.site.store(page, output)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import NamedTuple
 
 from generator.index import SiteIndex
-from generator.model import Entry, Kind, Lang, Story
+from generator.model import LANGS, Entry, Kind, Lang, Story
 
 # How much a shared term of each kind counts, before its rarity. A shared municipality also
 # shares its region, so a story from the same municipality outscores one from the same region.
@@ -105,3 +106,21 @@ def _cosine(a: _Vector, b: _Vector) -> float:
     if not dot:
         return 0.0
     return dot / math.sqrt(a.square * b.square)
+
+
+def all_related(index: SiteIndex, limit: int = 4) -> dict[tuple[str, Lang], tuple[str, ...]]:
+    """The slugs of the related stories of every story in every language (for a build cache)."""
+    return {(entry.slug, lang): tuple(e.slug for e in related(entry, lang, index, limit))
+            for entry in index.entries for lang in LANGS}
+
+
+def ranking_inputs(index: SiteIndex) -> str:
+    """Everything the rankings of all_related can depend on, as text; bodies left out.
+
+    Every story's fields but its body (terms, dates, versions, titles: more than the ranking
+    reads, so a change that might move a ranking always changes this), the vocabularies
+    and the ranking's constants. A story whose body alone changed keeps every ranking.
+    """
+    stories = [replace(story, body="", body_html="")
+               for entry in index.entries for story in entry.versions]
+    return repr((stories, index.vocab, sorted(WEIGHTS.items()), FOREIGN, POOL))

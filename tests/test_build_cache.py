@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import shutil
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from sitebuild import SITE_FIXTURE, build_site, site_files
 
-from generator.build_cache import Memo, PageCache, code_version, digest, images_version
+from generator.build_cache import (
+    DATABASE,
+    Memo,
+    PageCache,
+    Store,
+    code_version,
+    digest,
+    images_version,
+)
 
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 EDITED = "content/stories/hollola-latu.fi.md"
@@ -45,6 +57,7 @@ def test_page_cache_stores_and_prunes_what_a_build_did_not_use(tmp_path):
     first = PageCache(tmp_path)
     first.put("aa11", "<p>one</p>")
     first.put("bb22", "<p>two</p>")
+    first.flush()  # a build writes its pages in batches, the last at its end
     second = PageCache(tmp_path)
     assert second.has("aa11") and not second.has("cc33")
     assert second.get("aa11") == "<p>one</p>"
@@ -52,6 +65,47 @@ def test_page_cache_stores_and_prunes_what_a_build_did_not_use(tmp_path):
     assert second.prune() == 1  # bb22 was not used by the second build
     assert PageCache(tmp_path).get("aa11") == "<p>one</p>"
     assert not PageCache(tmp_path).has("bb22")
+
+
+def test_a_build_killed_while_writing_leaves_only_whole_entries(tmp_path):
+    kept = PageCache(tmp_path)
+    pages = {f"aa{n}": f"<p>kept {n}</p>" * 50_000 for n in range(6)}
+    for key, html in pages.items():
+        kept.put(key, html)
+    kept.flush()
+    # Another process starts a batch that replaces every page and is killed before it ends
+    # (os._exit: no clean-up, no commit), as a build stopped halfway would be; with a small
+    # page cache SQLite writes over the stored pages' places in the file during the batch.
+    child = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from generator.build_cache import DATABASE, Store\n"
+        "db = Store(Path(sys.argv[1]) / DATABASE)._connect()\n"
+        "db.execute('PRAGMA cache_size=10')\n"
+        "db.execute('BEGIN IMMEDIATE')\n"
+        "db.execute('DELETE FROM pages')\n"
+        "for n in range(12):\n"
+        "    db.execute('INSERT INTO pages VALUES (?, ?)', (f'bb{n}', b'<p>half' * 100000))\n"
+        "os._exit(1)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", child, str(tmp_path)], check=False)
+    assert done.returncode == 1
+    after = PageCache(tmp_path)
+    assert {key: after.get(key) for key in pages} == pages
+    assert not after.has("bb0") and after.get("bb11") is None
+    assert Store(tmp_path / DATABASE).keys("pages") == set(pages)
+    with contextlib.closing(sqlite3.connect(tmp_path / DATABASE)) as db:
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_a_damaged_cache_file_is_replaced_by_an_empty_one(tmp_path):
+    (tmp_path / DATABASE).write_bytes(b"not a database, " * 500)
+    pages = PageCache(tmp_path)
+    assert not pages.has("aa11")
+    pages.put("aa11", "<p>one</p>")
+    pages.flush()
+    assert PageCache(tmp_path).get("aa11") == "<p>one</p>"
+    assert Store(tmp_path / DATABASE).keys("pages") == {"aa11"}
 
 
 def test_memo_computes_once_per_content_and_salt(tmp_path):
@@ -245,13 +299,53 @@ def test_recent_keeps_what_the_last_build_used():
     assert calls == ["a", "b", "b"]
 
 
+def test_a_body_edit_ranks_no_related_stories_again(tmp_path, monkeypatch):
+    from generator import related
+
+    calls = []
+    original = related.all_related
+    monkeypatch.setattr(related, "all_related",
+                        lambda *args: calls.append(1) or original(*args))
+    project = project_copy(tmp_path)
+    cache = tmp_path / "cache"
+    build_site(project, tmp_path / "first", cache=cache)
+    assert len(calls) == 1
+    story = project / EDITED
+    story.write_text(story.read_text(encoding="utf-8") + "\nUusi kappale.\n", encoding="utf-8")
+    cached = build_site(project, tmp_path / "cached", cache=cache)
+    assert len(calls) == 1  # the rankings came from the cache
+    clean = build_site(project, tmp_path / "clean", cache=tmp_path / "fresh")
+    assert len(calls) == 2
+    assert site_files(cached, skip=()) == site_files(clean, skip=())
+    page = (cached / "fi/tarinat/hollola-latu/index.html").read_text(encoding="utf-8")
+    assert "Uusi kappale." in page
+
+
+def test_stories_saved_without_writing_reach_the_file_on_flush(tmp_path):
+    from generator.build_cache import BuildCache
+
+    file = tmp_path / "a.md"
+    file.write_text("first", encoding="utf-8")
+    memo = Memo(tmp_path / DATABASE)
+    assert memo.get(file, "s" * 64, lambda: "FIRST") == "FIRST"
+    memo.save(write=False)  # the preview keeps them in memory between rebuilds
+    assert Memo(tmp_path / DATABASE).get(file, "s" * 64, lambda: "again") == "again"
+    memo.write()
+    assert Memo(tmp_path / DATABASE).get(file, "s" * 64, lambda: "again") == "FIRST"
+    cache = BuildCache(tmp_path / "cache")
+    cache.stories.get(file, "s" * 64, lambda: "FIRST")
+    cache.finish(None, prune=False, write=False)
+    cache.flush()
+    assert BuildCache(tmp_path / "cache").stories.get(file, "s" * 64, lambda: "x") == "FIRST"
+
+
 def test_memo_kept_in_memory_is_written_when_asked(tmp_path):
     file = tmp_path / "a.md"
     file.write_text("first", encoding="utf-8")
     memo = Memo(tmp_path / "memo.pickle")
     memo.get(file, "s" * 64, lambda: "FIRST")
     memo.save(write=False)  # a preview rebuild: memory only
-    assert not (tmp_path / "memo.pickle").exists()
+    assert Memo(tmp_path / "memo.pickle").get(file, "s" * 64, lambda: "NEW") == "NEW"
     assert memo.get(file, "s" * 64, lambda: "AGAIN") == "FIRST"
     memo.save(write=False)
     memo.write()  # the preview stops

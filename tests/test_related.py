@@ -110,3 +110,23 @@ def test_candidates_are_bounded_by_the_pool():
 def test_a_lone_story_has_no_related_stories():
     by_slug, index = setup(story("alone"))
     assert related(by_slug["alone"], Lang.SV, index) == ()
+
+
+def test_all_related_is_every_ranking_and_its_inputs_ignore_only_bodies():
+    from generator.related import all_related, ranking_inputs
+
+    stories = [story(f"s{i}", day=f"2020-01-{i + 1:02d}",
+                     categories=("digitalisaatio", "ymparisto") if i % 3 else ("ymparisto",))
+               for i in range(9)]
+    by_slug, index = setup(*stories, story("s1", Lang.SV, day="2020-01-02"))
+    ranked = all_related(index, 3)
+    assert ranked == {(slug, lang): tuple(e.slug for e in related(entry, lang, index, 3))
+                      for slug, entry in by_slug.items() for lang in (Lang.FI, Lang.SV)}
+    before = ranking_inputs(index)
+    _, edited = setup(*stories[:-1], story("s8", day="2020-01-09", body="Uusi teksti.\n",
+                                          categories=stories[-1].categories),
+                      story("s1", Lang.SV, day="2020-01-02"))
+    assert ranking_inputs(edited) == before  # a body edit keeps every ranking
+    _, moved = setup(*stories[:-1], story("s8", day="2020-01-09", categories=("digitalisaatio",)),
+                     story("s1", Lang.SV, day="2020-01-02"))
+    assert ranking_inputs(moved) != before  # a theme changed: ranked again

@@ -290,3 +290,32 @@ def test_an_unsafe_svg_in_the_images_folder_is_a_problem_even_when_no_story_uses
     assert [p.text() for p in problems] == [
         "content/stories/images/kukaan-ei-kayta.svg: tiedosto: on SVG-kuva, jossa on elementti "
         "<script>, joka voi käynnistää skriptin"]
+
+
+def test_loading_in_two_processes_gives_the_same_results_in_order(
+    valid: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build shares loading with a forked process; results and their order are the same."""
+    from generator import validate
+    from generator.taxonomy import load_vocabularies
+
+    files = sorted((valid / "stories").glob("*.md"))
+    files += sorted((FIXTURES / "problems").glob("*/stories/*.md"))  # problems come back too
+    vocab, _ = load_vocabularies(valid)
+    alone = validate.load_stories(files, valid, vocab, TODAY, workers=1)
+    assert any(item.story for item in alone) and any(item.problems for item in alone)
+
+    seen = tmp_path / "seen"
+    seen.mkdir()
+    original = validate.load_story
+
+    def noted(file, content_dir, vocab, today):  # records which process loaded each file
+        (seen / f"{os.getpid()}-{file.parent.parent.name}-{file.name}").touch()
+        return original(file, content_dir, vocab, today)
+
+    monkeypatch.setattr(validate, "load_story", noted)
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
+    shared = validate.load_stories(files, valid, vocab, TODAY, workers=2)
+    assert shared == alone
+    assert len({p.name.split("-", 1)[0] for p in seen.iterdir()}) == 2
+    assert len(list(seen.iterdir())) == len(files)
