@@ -52,6 +52,15 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
+def unpickled(data: bytes) -> tuple[bool, object]:
+    """Whether `data` unpickles (an entry of older code may not), and the value."""
+    try:
+        return True, pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+            ValueError, IndexError):
+        return False, None
+
+
 def _version(name: str) -> str:
     try:
         return importlib.metadata.version(name)
@@ -270,11 +279,7 @@ class Memo:
         data = self.store.get(self.table, key)
         if data is None:
             return False, None
-        try:
-            return True, pickle.loads(data)
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
-                ValueError, IndexError):
-            return False, None
+        return unpickled(data)
 
     def _key(self, file: Path, salt: str) -> str | None:
         """The key of `file`'s result, or None when the file cannot be read."""
@@ -435,29 +440,25 @@ class BuildCache:
 
     def data(self, name: str, inputs: str, compute: Callable[[], T]) -> T:
         """`compute()`, kept for the loaded content, the code and `inputs` (e.g. site_url)."""
-        key = digest(self._code, self.content_key, name, inputs)
-        self._data_used.add(key)
-        data = self.store.get("data", key)
-        if data is not None:
-            with contextlib.suppress(pickle.UnpicklingError, EOFError, AttributeError,
-                                     ImportError, TypeError, ValueError, IndexError):
-                return pickle.loads(data)
-        value = compute()
-        self.store.put("data", key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-        self.store.flush()  # a few large values: kept at once, like a page written
-        return value
+        # a few large values: kept at once, like a page written
+        return self._memo(digest(self._code, self.content_key, name, inputs), compute, flush=True)
 
     def kept(self, name: str, inputs: str, compute: Callable[[], T]) -> T:
         """`compute()`, kept for the code and `inputs` alone (whatever else the content is)."""
-        key = digest(self._code, name, inputs)
+        return self._memo(digest(self._code, name, inputs), compute, flush=False)
+
+    def _memo(self, key: str, compute: Callable[[], T], flush: bool) -> T:
+        """The value stored under `key` in the data table, or `compute()` stored there."""
         self._data_used.add(key)
         data = self.store.get("data", key)
         if data is not None:
-            with contextlib.suppress(pickle.UnpicklingError, EOFError, AttributeError,
-                                     ImportError, TypeError, ValueError, IndexError):
-                return pickle.loads(data)
+            found, value = unpickled(data)
+            if found:
+                return value
         value = compute()
         self.store.put("data", key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        if flush:
+            self.store.flush()
         return value
 
     def related(self, index, limit: int):
