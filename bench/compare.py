@@ -21,6 +21,13 @@ For each size N, on the corpus of bench/corpus.py (bench/out/corpus-N, never con
   the sentence: the time from the save to that response (a fresh serve process, its first build
   not timed).
 
+Nothing is deleted while the benchmark measures: an output folder a measurement must not find
+(Hugo's, the site, the build cache) is renamed into `trash/` of the output folder, emptied at the
+end of the run. On a journal-less ext4 (this project's benchmark machine), creating a file right
+after tens of thousands were deleted costs the kernel a scan past every inode freed in the last
+minutes (fs/ext4/ialloc.c, recently_deleted()): measured with `perf record`, that scan was most of
+a cached build's time after its site folder was deleted, and it grows with whatever ran before.
+
 Every build's wall and CPU time (the child and its waited-for descendants) and peak memory:
 the largest sampled sum of the RSS of the process and all its descendants (Pagefind included).
 The load average is read before each measurement. The edited story is restored at the end.
@@ -116,19 +123,40 @@ def timed(command: Sequence[str], cwd: Path, log: Path) -> Measure:
                    before)
 
 
-def hugo_cold(site: Path) -> Measure:
+class Trash:
+    """Where the benchmark moves the folders it would delete, until `empty()` after the run."""
+
+    def __init__(self, out: Path) -> None:
+        self.folder = out / "trash"
+        self.count = 0
+
+    def put(self, path: Path) -> None:
+        """Move `path` out of the way: one rename, on the same file system as `out`."""
+        if not path.exists():
+            return
+        self.folder.mkdir(exist_ok=True)
+        while (self.folder / str(self.count)).exists():  # left by an interrupted run
+            self.count += 1
+        path.rename(self.folder / str(self.count))
+
+    def empty(self) -> None:
+        """Delete what was moved, once nothing is measured any more."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def hugo_cold(site: Path, trash: Trash) -> Measure:
     """One cold Hugo build of the site folder."""
     for folder in ("public", "resources"):
-        shutil.rmtree(site / folder, ignore_errors=True)
+        trash.put(site / folder)
     return timed(["hugo", "--quiet", "--ignoreCache", "-s", str(site), "-d", str(site / "public")],
                  site, site.parent / f"{site.name}.log")
 
 
-def mkdocs_build(config: Path, site: Path, cold: bool) -> Measure:
-    """One `mkdocs build`; `cold` deletes the build cache first. The site folder always goes."""
-    shutil.rmtree(site, ignore_errors=True)
+def mkdocs_build(config: Path, site: Path, cold: bool, trash: Trash) -> Measure:
+    """One `mkdocs build` with no site folder (as in CI); `cold` also moves the cache away."""
+    trash.put(site)
     if cold:
-        shutil.rmtree(config.parent / CACHE, ignore_errors=True)
+        trash.put(config.parent / CACHE)
     return timed([sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
                  config.parent, config.parent / "build.log")
 
@@ -216,7 +244,8 @@ def serve_after_edit(config: Path, story: Path, original: str, edits: int,
 KINDS = ("hugo", "cold", "cached", "serve")
 
 
-def measure(size: int, runs: int, seed: int, out: Path, kinds: Sequence[str]) -> Row:
+def measure(size: int, runs: int, seed: int, out: Path, kinds: Sequence[str],
+            trash: Trash) -> Row:
     """What `kinds` names at one corpus size (the cached builds follow a cold one)."""
     corpus = out / f"corpus-{size}"
     files = write_corpus(size, corpus, seed)
@@ -228,17 +257,18 @@ def measure(size: int, runs: int, seed: int, out: Path, kinds: Sequence[str]) ->
     story, original = edited_story(corpus)
     try:
         for number in range(runs if "hugo" in kinds else 0):
-            row.hugo.append(hugo_cold(hugo))
+            row.hugo.append(hugo_cold(hugo, trash))
             _say(size, "Hugo cold", number, row.hugo[-1])
         for number in range(runs if {"cold", "cached"} & set(kinds) else 0):
-            row.cold.append(mkdocs_build(config, site, cold=True))
+            row.cold.append(mkdocs_build(config, site, cold=True, trash=trash))
             _say(size, "cold", number, row.cold[-1])
         for number in range(runs if "cached" in kinds else 0):
             story.write_text(original + EDIT.format(mark=f"build-{number}"), encoding="utf-8")
-            row.cached.append(mkdocs_build(config, site, cold=False))
+            row.cached.append(mkdocs_build(config, site, cold=False, trash=trash))
             row.cached_index += logged(config.parent / "build.log", INDEXED)
             _say(size, "cached after one edit", number, row.cached[-1])
         if "serve" in kinds:
+            trash.put(site)  # its first build would delete the folder just before the edits
             row.serve = serve_after_edit(config, story, original, runs, runs)
             row.serve_builds = logged(config.parent / "serve.log", BUILT)[1:]  # not the first
     finally:
@@ -359,14 +389,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     about = {**machine(), "hugo": hugo_version()}
     rows: list[Row] = []
+    trash = Trash(out)
     try:
         for size in args.sizes:
-            rows.append(measure(size, args.runs, args.seed, out, args.kinds.split(",")))
+            rows.append(measure(size, args.runs, args.seed, out, args.kinds.split(","), trash))
             about["load_average_end"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
             (out / "compare.md").write_text(table(rows, about), encoding="utf-8")
     except (BuildError, CorpusError) as err:
         print(f"bench/compare.py: {err}", file=sys.stderr)
         return 1
+    finally:
+        trash.empty()
     data = {"machine": about, "rows": [asdict(r) for r in rows]}
     (out / "compare.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(table(rows, about))
