@@ -334,6 +334,11 @@ class Memo:
                 self._used[key] = value
         return values  # type: ignore[return-value]
 
+    def key_of(self, file: Path) -> str | None:
+        """The key `file`'s result was last looked up under, None if it never was."""
+        known = self._stat.get(str(file))
+        return known[1] if known is not None else None
+
     def used_keys(self) -> list[str]:
         """The keys of the results this build asked for, in the order asked."""
         return list(self._used)
@@ -412,6 +417,7 @@ class BuildCache:
         self.content_key = ""  # a digest of the loaded stories, set by load_content
         self.recent = Recent()  # feeds and open-data rows, between serve rebuilds
         self._data_used: set[str] = set()
+        self._story_keys: dict[str, str] = {}  # a loaded story's source -> its file's key
 
     def load_content(self, content_dir: Path, *, include_drafts: bool, workers: int = 1):
         """`validate.load_content`, each story file loaded once for its bytes and context.
@@ -421,6 +427,7 @@ class BuildCache:
         from generator.validate import load_content, load_stories
 
         self._salts.clear()
+        self._story_keys = {}
         self.recent.turn()
         images = images_version(content_dir)
 
@@ -431,8 +438,12 @@ class BuildCache:
                 salt = self._salts[context] = digest(
                     self._code, images, repr(vocab), str(Path(root).absolute()),
                     today.isoformat())
-            return self.stories.get_many(
+            loaded = self.stories.get_many(
                 files, salt, lambda todo: load_stories(todo, root, vocab, today, workers=workers))
+            for file, result in zip(files, loaded, strict=True):
+                if result.story is not None:
+                    self._story_keys[result.story.source] = self.stories.key_of(file) or ""
+            return loaded
 
         content = load_content(content_dir, include_drafts=include_drafts, load_many=load_many)
         self.content_key = digest(str(include_drafts), *self.stories.used_keys())
@@ -471,6 +482,38 @@ class BuildCache:
 
         return self.kept("related", f"{limit}\n{ranking_inputs(index)}",
                          lambda: all_related(index, limit))
+
+    def story_identity(self, entry) -> tuple[str, ...]:
+        """A story as the keys of the files its versions were loaded from (same key, same
+        story): what tells a new build process which stories changed since the last build."""
+        return tuple(self._story_keys.get(version.source, "") for version in entry.versions)
+
+    def page_keys(self, keys):
+        """`keys` (preview.PageKeys) with the page keys the last build kept, if any."""
+        data = self.store.get("data", self._page_keys_key())
+        if data is not None:
+            found, state = unpickled(data)
+            if found:
+                keys.restored(state)
+        return keys
+
+    def keep_page_keys(self, keys) -> None:
+        """Keep the page keys of this (successful) build for the next one."""
+        key = self._page_keys_key()
+        self._data_used.add(key)
+        self.store.put("data", key, pickle.dumps(keys.state(), pickle.HIGHEST_PROTOCOL))
+
+    def _page_keys_key(self) -> str:
+        return digest(self._code, "page-keys")
+
+    def compiled_templates(self):
+        """Compiled Jinja templates kept in the cache's folder (Jinja checks each source's
+        checksum, so an edited template is compiled anew)."""
+        import jinja2
+
+        folder = self.folder / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        return jinja2.FileSystemBytecodeCache(str(folder))
 
     def pages(self) -> PageCache:
         """A page cache for one build (it records which pages the build used)."""

@@ -266,7 +266,7 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
     `mode` ("build" or "serve") is part of the page cache's keys: the preview differs. The
     preview passes `unchanged` (preview.Preview), `remember` (build_cache.Recent) and `keys`;
     the build passes `ranked(index, limit)`, every story's related stories at once
-    (build_cache.related).
+    (build_cache.related), and `keys` as the last build kept them (build_cache.page_keys).
     """
     drop_sources(files)
     pages, problems = content_pages(files, content.pages)
@@ -305,7 +305,21 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
     else:
         site.views = add_pages(files, config, planned)
         planner.page_urls = frozenset(f.url for f in files.documentation_pages())
+        if cache is not None and keys is not None:
+            plan_keys(site, keys, shape, index.entries)
     return site
+
+
+def plan_keys(site: Site, keys: PageKeys, shape: str, entries) -> None:
+    """Build: every generated page's key, reusing the last build's for a page that shows no
+    changed story (its view is built only when its key is not known)."""
+    keys.begin(shape, entries)
+    for uri, page in site.views.items():
+        key, view = keys.key(page.url, site.salt, page.template, page.markdown, page.view)
+        site._planned_keys[uri] = key
+        if view is not None:
+            site._views[uri] = view
+    keys.commit()
 
 
 def add_preview_pages(files: Files, config: MkDocsConfig, planned: list[Planned], site: Site,

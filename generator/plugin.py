@@ -54,6 +54,7 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         self.background = search.Background(on_done=_indexed)
         self.preview = Preview()  # serve: the files of the last preview build
         self.keys = PageKeys()  # serve: the page keys of the last preview build
+        self.build_keys: PageKeys | None = None  # build: the last build's, from the cache
         self.templates = template_cache()  # serve: compiled templates
         self.outputs: list[str] = []  # serve: every destination of this build's files
         self.rebuilding = False  # serve: a build of this process has succeeded before
@@ -121,11 +122,13 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             # The preview's rebuilds keep feeds and open data in memory (recent()): after an
             # edit the files' copy would be new each time, 20 MB a save at 10 000 stories.
             keep = self.cache.data if self.cache and not self.rebuilding else None
+            if self.cache is not None and not self.serving:
+                self.build_keys = self.cache.page_keys(PageKeys(self.cache.story_identity))
             self.site = prepare(files, config, content, settings, self.pages, keep,
                                 mode="serve" if self.serving else "build",
                                 unchanged=self.preview.unchanged if self.serving else None,
                                 remember=self.recent(),
-                                keys=self.keys if self.serving else None,
+                                keys=self.keys if self.serving else self.build_keys,
                                 ranked=self.cache.related if self.cache and not self.serving
                                 else None)
         except ContentError as error:
@@ -150,6 +153,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
     def on_env(self, env, *, config, files):
         if self.serving:
             env.bytecode_cache = self.templates
+        elif self.cache is not None:
+            env.bytecode_cache = self.cache.compiled_templates()
         env.filters["absolute"] = lambda url: urls.absolute(config.site_url or "/", url or "")
         env.globals["tori_labels"] = {lang.value: for_lang(lang) for lang in LANGS}
         env.globals["tori_ui"] = material_strings(env)
@@ -224,6 +229,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             _indexed(report)
             if self.cache is not None:  # the preview's bundles (its own site_url) prune nothing
                 self.indexer.prune()
+                if self.build_keys is not None:
+                    self.cache.keep_page_keys(self.build_keys)
         if self.cache is not None:
             log.info("Build cache: %d of %d generated pages reused", self.site.reused,
                      len(self.site.views))

@@ -130,17 +130,26 @@ class Known:
     shows: frozenset[str]  # slugs of the stories whose URL is in the view
 
 
-class PageKeys:
-    """Page keys of the last preview build, reused for pages that show no changed story.
+def same_objects(entry: Entry) -> Hashable:
+    """The preview's identity of a story: its very objects (build_cache.Memo keeps a story
+    whose file did not change as the same object between rebuilds)."""
+    return Same(entry.versions)
 
-    The stories of a build are the very objects of the one before when their files did not
-    change (build_cache.Memo), so a changed story is one whose versions are other objects.
+
+class PageKeys:
+    """Page keys of the last build, reused for pages that show no changed story.
+
+    A story's identity (`identify`) tells whether it changed: the preview compares the very
+    objects (`same_objects`); a new build process, which has no objects of the one before,
+    compares the build cache's keys of the story files (build_cache.BuildCache.story_identity)
+    and keeps the page keys in the cache (`state`, `restored`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, identify: Callable[[Entry], Hashable] = same_objects) -> None:
+        self.identify = identify
         self.known: dict[str, Known] = {}  # by page URL, of the last build that succeeded
         self.structure = ""
-        self.stories: dict[str, tuple[Story, ...]] = {}  # by slug; kept alive, so `is` holds
+        self.stories: dict[str, Hashable] = {}  # slug -> identity (objects kept alive: `is`)
         self._next: dict[str, Known] = {}
         self._changed: frozenset[str] | None = None  # None: every view is built
         # The last build's excluded page files by URL, for pages.py to use again (making 17 600
@@ -150,14 +159,27 @@ class PageKeys:
     def begin(self, structure: str, entries: Sequence[Entry]) -> None:
         """A new build of `entries`: which stories changed since the last build."""
         self._next = {}
-        self._current = {e.slug: e.versions for e in entries}
+        self._current = {e.slug: self.identify(e) for e in entries}
         if structure != self.structure:
             self._changed = None
         else:
             self._changed = frozenset(
-                slug for slug, versions in self._current.items()
-                if not _same(versions, self.stories.get(slug, ())))
+                slug for slug, identity in self._current.items()
+                if self.stories.get(slug) != identity)
         self._structure = structure
+
+    def state(self) -> tuple[str, dict[str, Hashable], dict[str, Known]]:
+        """What the next build needs of the last one: its structure, stories and keys."""
+        return self.structure, self.stories, self.known
+
+    def restored(self, state: object) -> bool:
+        """Take a `state()` kept by an earlier build; whether it was one."""
+        if (not isinstance(state, tuple) or len(state) != 3
+                or not all(isinstance(part, t) for part, t in zip(state, (str, dict, dict),
+                                                                  strict=True))):
+            return False
+        self.structure, self.stories, self.known = state
+        return True
 
     def key(self, url: str, salt: str, template: str, markdown: str,
             view: Callable[[], object]) -> tuple[str | None, object | None]:
@@ -186,11 +208,7 @@ class PageKeys:
 
     def fail(self) -> None:
         """After a failed build nothing is known."""
-        self.__init__()
-
-
-def _same(these: tuple[Story, ...], those: tuple[Story, ...]) -> bool:
-    return len(these) == len(those) and all(a is b for a, b in zip(these, those, strict=True))
+        self.__init__(self.identify)
 
 
 class Same:

@@ -350,3 +350,100 @@ def test_memo_kept_in_memory_is_written_when_asked(tmp_path):
     memo.save(write=False)
     memo.write()  # the preview stops
     assert Memo(tmp_path / "memo.pickle").get(file, "s" * 64, lambda: "AGAIN") == "FIRST"
+
+
+def counting_views(monkeypatch) -> list[str]:
+    """The URLs of the generated pages whose views are built, in order, build after build."""
+    import dataclasses
+
+    from generator.plan import Planner
+
+    built: list[str] = []
+    original = Planner.generated
+
+    def generated(self):
+        for page in original(self):
+            def view(page=page):
+                built.append(page.url)
+                return page.view()
+            yield dataclasses.replace(page, view=view)
+
+    monkeypatch.setattr(Planner, "generated", generated)
+    return built
+
+
+def test_a_new_build_after_a_body_edit_builds_only_the_views_that_show_the_story(
+        tmp_path, caplog, monkeypatch):
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.generator.plugin")
+    built = counting_views(monkeypatch)
+    project = project_copy(tmp_path)
+    cache = tmp_path / "cache"
+    build_site(project, tmp_path / "first", cache=cache)
+    pages = reused(caplog)[1]
+    assert len(set(built)) == pages  # nothing kept yet: every view
+    story = project / EDITED
+    story.write_text(story.read_text(encoding="utf-8") + "\nUusi kappale.\n", encoding="utf-8")
+    built.clear()
+    cached = build_site(project, tmp_path / "cached", cache=cache)  # a new plugin, as a process
+    again = set(built)
+    clean = build_site(project, tmp_path / "clean", cache=tmp_path / "fresh")
+    assert site_files(cached, skip=()) == site_files(clean, skip=())
+    # Only pages that link to the edited story can show it; its own page is one of them.
+    linking = {p.parent.relative_to(clean).as_posix() + "/" for p in clean.rglob("index.html")
+               if "hollola-latu/" in p.read_text(encoding="utf-8")}
+    assert "fi/tarinat/hollola-latu/" in again
+    assert again <= linking
+    assert len(again) < pages / 3
+
+
+def test_a_new_build_after_a_theme_change_builds_every_view(tmp_path, caplog, monkeypatch):
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.generator.plugin")
+    built = counting_views(monkeypatch)
+    project = project_copy(tmp_path)
+    cache = tmp_path / "cache"
+    build_site(project, tmp_path / "first", cache=cache)
+    pages = reused(caplog)[1]
+    old = "categories: [henkilostolahtoinen-tuloksellisuus, toimintakulttuuri]"
+    for story in (project / EDITED, project / EDITED.replace(".fi.md", ".sv.md")):
+        text = story.read_text(encoding="utf-8")
+        assert old in text
+        story.write_text(text.replace(old, "categories: [henkilostolahtoinen-tuloksellisuus, "
+                                           "ymparisto]", 1), encoding="utf-8")
+    built.clear()
+    cached = build_site(project, tmp_path / "cached", cache=cache)
+    assert len(set(built)) == reused(caplog)[1] == pages
+    clean = build_site(project, tmp_path / "clean", cache=tmp_path / "fresh")
+    assert site_files(cached, skip=()) == site_files(clean, skip=())
+
+
+def test_page_keys_kept_by_a_build_come_back_and_junk_is_ignored(tmp_path):
+    from generator.build_cache import BuildCache
+    from generator.model import Entry
+    from generator.preview import PageKeys
+
+    cache = BuildCache(tmp_path)
+    keys = PageKeys(cache.story_identity)
+    keys.begin("shape", (Entry("a", ()),))
+    assert keys.key("fi/x/", "salt", "t.html", "", lambda: ("a view",))[0] is not None
+    keys.commit()
+    cache.keep_page_keys(keys)
+    cache.finish(None, prune=True)
+    back = BuildCache(tmp_path).page_keys(PageKeys())
+    assert back.state() == keys.state()
+    assert not PageKeys().restored(("only", "two"))
+    assert not PageKeys().restored("junk")
+
+
+def test_compiled_templates_are_kept_for_the_next_build(tmp_path, monkeypatch):
+    import jinja2
+
+    build_site(SITE_FIXTURE, tmp_path / "first", cache=tmp_path / "cache")
+    assert list((tmp_path / "cache" / "templates").iterdir())
+    # the second build shows its pages from the cache: tori/cached.html is compiled then
+    build_site(SITE_FIXTURE, tmp_path / "second", cache=tmp_path / "cache")
+    compiled = []
+    original = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, *a, **k: compiled.append(a[1:2]) or original(self, *a, **k))
+    build_site(SITE_FIXTURE, tmp_path / "again", cache=tmp_path / "cache")
+    assert compiled == []
