@@ -60,7 +60,7 @@ if str(REPO) not in sys.path:  # so the script runs without installing the packa
 
 from bench.corpus import CorpusError, write_corpus  # noqa: E402
 from bench.hugo_site import write_site  # noqa: E402
-from bench.run import OUT, BuildError, Sampler, build_dir, machine, sizes  # noqa: E402
+from bench.run import OUT, BuildError, Sampler, Trash, build_dir, machine, sizes  # noqa: E402
 
 CACHE = Path(".cache") / "tori"  # the plugin's default cache folder, beside mkdocs.yml
 POLL = 0.05  # seconds between two fetches of the edited page
@@ -121,27 +121,6 @@ def timed(command: Sequence[str], cwd: Path, log: Path) -> Measure:
     peak = max(sampler.sum_kib, usage.ru_maxrss) / 1024
     return Measure(round(seconds, 2), round(usage.ru_utime + usage.ru_stime, 2), round(peak),
                    before)
-
-
-class Trash:
-    """Where the benchmark moves the folders it would delete, until `empty()` after the run."""
-
-    def __init__(self, out: Path) -> None:
-        self.folder = out / "trash"
-        self.count = 0
-
-    def put(self, path: Path) -> None:
-        """Move `path` out of the way: one rename, on the same file system as `out`."""
-        if not path.exists():
-            return
-        self.folder.mkdir(exist_ok=True)
-        while (self.folder / str(self.count)).exists():  # left by an interrupted run
-            self.count += 1
-        path.rename(self.folder / str(self.count))
-
-    def empty(self) -> None:
-        """Delete what was moved, once nothing is measured any more."""
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def hugo_cold(site: Path, trash: Trash) -> Measure:

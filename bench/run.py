@@ -148,16 +148,47 @@ def build_dir(size: int, corpus: Path, out: Path | None = None) -> Path:
     return folder
 
 
-def build_once(config: Path, site: Path, command: Sequence[str]) -> tuple[float, float]:
+class Trash:
+    """Where a benchmark moves the folders it would delete, until `empty()` after the run.
+
+    On a journal-less ext4 (the benchmark machine's disk), creating files soon after tens of
+    thousands were deleted costs the kernel a scan past every inode freed in the last minutes
+    (fs/ext4/ialloc.c, recently_deleted()): a build right after the previous output was
+    deleted measured mostly that. A rename frees nothing.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.folder = out / "trash"
+        self.count = 0
+
+    def put(self, path: Path) -> None:
+        """Move `path` out of the way: one rename, on the same file system as `out`."""
+        if not path.exists():
+            return
+        self.folder.mkdir(exist_ok=True)
+        while (self.folder / str(self.count)).exists():  # left by an interrupted run
+            self.count += 1
+        path.rename(self.folder / str(self.count))
+
+    def empty(self) -> None:
+        """Delete what was moved, once nothing is measured any more."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def build_once(config: Path, site: Path, command: Sequence[str],
+               trash: Trash | None = None) -> tuple[float, float]:
     """Run one build in a child process; return its wall time (s) and peak RSS (MB)."""
-    run = build_run(config, site, command)
+    run = build_run(config, site, command, trash)
     return run.seconds, run.peak_rss_mb
 
 
-def build_run(config: Path, site: Path, command: Sequence[str]) -> Run:
-    """Run one build in a child process and measure it."""
-    if site.exists():
-        shutil.rmtree(site)  # outside the timing: a fresh output folder for every run
+def build_run(config: Path, site: Path, command: Sequence[str],
+              trash: Trash | None = None) -> Run:
+    """Run one build in a child process and measure it (the old output moved to `trash`)."""
+    if trash is not None:
+        trash.put(site)  # outside the timing: a fresh output folder for every run
+    elif site.exists():
+        shutil.rmtree(site)
     log = config.parent / "build.log"
     with log.open("w", encoding="utf-8") as sink:
         start = time.perf_counter()
@@ -191,14 +222,15 @@ def output_figures(site: Path) -> tuple[int, float]:
     return pages, size / 1e6
 
 
-def measure(size: int, runs: int, seed: int, slow: float, out: Path) -> Result:
+def measure(size: int, runs: int, seed: int, slow: float, out: Path,
+            trash: Trash | None = None) -> Result:
     """Write a corpus of `size` stories and build it `runs` times (once if a run tops `slow` s)."""
     corpus, site = out / f"corpus-{size}", out / f"site-{size}"
     files = write_corpus(size, corpus, seed)
     config = build_dir(size, corpus, out) / "mkdocs.yml"
     done: list[Run] = []
     for number in range(1, runs + 1):
-        run = build_run(config, site, [sys.executable, "-m", "mkdocs"])
+        run = build_run(config, site, [sys.executable, "-m", "mkdocs"], trash)
         done.append(run)
         print(f"  N={size} run {number}: {run.seconds:.1f} s wall, {run.cpu_seconds:.1f} s CPU, "
               f"peak RSS {run.peak_rss_mb:.0f} MB (MkDocs {run.mkdocs_rss_mb:.0f} MB, "
@@ -329,8 +361,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         about = machine()
         largest = max(args.sizes)
-        results = [measure(size, args.runs, args.seed, args.slow if size == largest else inf, out)
-                   for size in args.sizes]
+        trash = Trash(out)
+        try:
+            results = [measure(size, args.runs, args.seed,
+                               args.slow if size == largest else inf, out, trash)
+                       for size in args.sizes]
+        finally:
+            trash.empty()
     except (BuildError, CorpusError) as err:
         print(f"bench/run.py: {err}", file=sys.stderr)
         return 1

@@ -105,3 +105,21 @@ def test_sizes_parse_a_comma_list_and_reject_nonsense() -> None:
     for bad in ("ten", "0,5", ""):
         with pytest.raises(argparse.ArgumentTypeError):
             run.sizes(bad)
+
+
+def test_trash_moves_folders_aside_keeps_them_apart_and_deletes_them_at_the_end(
+        tmp_path: Path) -> None:
+    trash = run.Trash(tmp_path)
+    for content in ("first", "second"):
+        site = tmp_path / "site"
+        site.mkdir()
+        (site / "index.html").write_text(content, encoding="utf-8")
+        inode = site.stat().st_ino
+        trash.put(site)
+        assert not site.exists()
+    kept = sorted((tmp_path / "trash").iterdir())
+    assert [(p / "index.html").read_text(encoding="utf-8") for p in kept] == ["first", "second"]
+    assert kept[-1].stat().st_ino == inode  # renamed, not copied and deleted
+    trash.put(tmp_path / "missing")  # nothing to move: nothing happens
+    trash.empty()
+    assert not (tmp_path / "trash").exists()
