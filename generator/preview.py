@@ -44,8 +44,10 @@ SHOWN_WITH_LINK = frozenset({"title", "summary", "body", "body_html", "body_line
                              "image", "image_alt", "contact", "links"})
 STRUCTURE_FIELDS = tuple(f.name for f in dataclasses.fields(Story)
                          if f.name not in SHOWN_WITH_LINK)
-STORY_URL = re.compile("(?:" + "|".join(re.escape(urls.story("\0", lang).split("\0")[0])
-                                        for lang in LANGS) + r")([^/'\"\s]+)/")
+# One pattern per language: a pattern that starts with a literal is searched for as a whole
+# (an alternation is tried at every position, 3 times slower, 1.7 s at 10 000 stories).
+STORY_URLS = tuple(re.compile(re.escape(urls.story("\0", lang).split("\0")[0])
+                              + r"([^/'\"\s]+)/") for lang in LANGS)
 
 
 class Preview:
@@ -136,6 +138,11 @@ def same_objects(entry: Entry) -> Hashable:
     return Same(entry.versions)
 
 
+def shown_stories(text: str) -> frozenset[str]:
+    """The slugs of the stories whose page URL (in either language) is in `text`."""
+    return frozenset(slug for pattern in STORY_URLS for slug in pattern.findall(text))
+
+
 class PageKeys:
     """Page keys of the last build, reused for pages that show no changed story.
 
@@ -198,7 +205,7 @@ class PageKeys:
         if " object at 0x" in shown:  # a repr without its content cannot stand for it
             return None, built
         key = digest(salt, url, template, markdown, shown)
-        self._next[url] = Known(salt, template, markdown, key, frozenset(STORY_URL.findall(shown)))
+        self._next[url] = Known(salt, template, markdown, key, shown_stories(shown))
         return key, built
 
     def commit(self) -> None:

@@ -205,3 +205,12 @@ def test_the_preview_server_hears_a_save_but_not_a_read(tmp_path):
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_shown_stories_finds_story_urls_of_both_languages_only():
+    from generator.preview import shown_stories
+
+    text = ("Card(url='fi/tarinat/hollola-latu/', other='sv/berattelser/vasa-x/', "
+            "home='/fi/tarinat/', theme='fi/teemat/digitalisaatio/', 'fi/tarinat/a/#k')")
+    assert shown_stories(text) == {"hollola-latu", "vasa-x", "a"}
+    assert shown_stories("fi/tarinat/") == frozenset()
