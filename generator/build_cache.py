@@ -489,7 +489,7 @@ class BuildCache:
         return tuple(self._story_keys.get(version.source, "") for version in entry.versions)
 
     def page_keys(self, keys):
-        """`keys` (preview.PageKeys) with the page keys the last build kept, if any."""
+        """`keys` (page_keys.PageKeys) with the page keys the last build kept, if any."""
         data = self.store.get("data", self._page_keys_key())
         if data is not None:
             found, state = unpickled(data)

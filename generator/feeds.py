@@ -22,7 +22,7 @@ from lxml import etree
 from generator import urls
 from generator.labels import LABELS, award_kind_label
 from generator.model import LANGS, AwardKind, Entry, Kind, Lang, Story, Term, Text, Vocabularies
-from generator.preview import stories_of
+from generator.page_keys import stories_of
 
 FEED_SIZE = 20
 # Finnish and Swedish typography separate title parts with a spaced en dash.

@@ -21,7 +21,7 @@ from generator.feeds import SITE_NAME, TITLE_SEPARATOR, Remember, entry_terms, p
 from generator.labels import LABELS, RULE_KEYS
 from generator.messages import msg
 from generator.model import LANGS, AwardKind, Entry, Kind, Term, Text, Vocabularies
-from generator.preview import stories_of
+from generator.page_keys import stories_of
 from generator.problems import ContentError, Problem, suggest
 from generator.statistics import AWARD_KINDS, TERM_KINDS, Statistics
 

@@ -33,7 +33,7 @@ def data_outputs(planner, planned: list[Planned], pages: Iterable[ContentPageInf
     `keep(name, inputs, compute)`, when given, may answer with what `compute()` returned for
     the same stories and vocabularies before (the build cache): feeds and open data depend
     on nothing else but `site_url`. `remember` keeps single feeds and rows (feeds.py), and,
-    given `shape` (preview.structure: the stories without their texts), the statistics and
+    given `shape` (page_keys.structure: the stories without their texts), the statistics and
     the sitemap, which read nothing else of the stories.
     """
     entries, vocab = planner.index.entries, planner.vocab

@@ -24,8 +24,8 @@ from generator.loader import FILE
 from generator.messages import msg
 from generator.model import LANGS, Lang, group_entries
 from generator.outputs import data_outputs
+from generator.page_keys import PageKeys, structure
 from generator.plan import Planned, Planner, Settings
-from generator.preview import PageKeys, structure
 from generator.problems import ContentError, Problem
 from generator.search import Record, story_records
 from generator.views import ContentPageInfo, HomeView, Menu, PageView, menu
@@ -149,7 +149,7 @@ class Site:
     _views: dict[str, object] = field(default_factory=dict)  # views built by prepare_page
     reused: int = 0  # generated pages shown from the cache in this build
     _missing: set[str] = field(default_factory=set)  # found by prepare_page, gone when read
-    # serve: the keys found while planning (preview.PageKeys), None for a page without one
+    # serve: the keys found while planning (page_keys.PageKeys), None for a page without one
     _planned_keys: dict[str, str | None] = field(default_factory=dict)
 
     def is_search(self, page: Page) -> bool:

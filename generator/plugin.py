@@ -16,6 +16,7 @@ from generator.build_cache import BuildCache, PageCache
 from generator.config import GeneratorConfig
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
+from generator.page_keys import PageKeys
 from generator.page_worker import MIN_PAGES, PageWorker, split, usable_cores
 from generator.pages import (
     ADMIN_TEMPLATE,
@@ -30,7 +31,7 @@ from generator.pages import (
     theme_stylesheets,
 )
 from generator.plan import Settings
-from generator.preview import PageKeys, Preview, template_cache, watch_by_notification
+from generator.preview import Preview, template_cache, watch_by_notification
 from generator.problems import ContentError, format_problems
 from generator.render_cache import card_html_global, once_global
 from generator.validate import load_content

@@ -419,7 +419,7 @@ def test_a_new_build_after_a_theme_change_builds_every_view(tmp_path, caplog, mo
 def test_page_keys_kept_by_a_build_come_back_and_junk_is_ignored(tmp_path):
     from generator.build_cache import BuildCache
     from generator.model import Entry
-    from generator.preview import PageKeys
+    from generator.page_keys import PageKeys
 
     cache = BuildCache(tmp_path)
     keys = PageKeys(cache.story_identity)
