@@ -146,10 +146,10 @@ class Site:
     cache: PageCache | None = None
     salt: str = ""  # the code, template, config and frame version the page keys start from
     _keys: dict[str, str] = field(default_factory=dict)  # src_uri -> key, to store or to read
-    _views: dict[str, object] = field(default_factory=dict)  # views built by prepare_page
+    _views: dict[str, object] = field(default_factory=dict)  # views built for their keys
     reused: int = 0  # generated pages shown from the cache in this build
     _missing: set[str] = field(default_factory=set)  # found by prepare_page, gone when read
-    # serve: the keys found while planning (page_keys.PageKeys), None for a page without one
+    # the keys found while planning (page_keys.PageKeys), None for a page without one
     _planned_keys: dict[str, str | None] = field(default_factory=dict)
 
     def is_search(self, page: Page) -> bool:
@@ -167,12 +167,7 @@ class Site:
             return
         page.meta["template"] = planned.template
         uri = page.file.src_uri
-        if uri in self._planned_keys:  # serve: the key (and the view, if built) are known
-            key = self._planned_keys.pop(uri)
-        else:
-            view = planned.view()
-            key = self._key(page, planned, view)
-            self._views[uri] = view
+        key = self._planned_keys.pop(uri, None)  # None: no cache, or a view it cannot key
         if key is None:
             return
         self._keys[uri] = key
@@ -181,14 +176,11 @@ class Site:
             self._views.pop(uri, None)
             self.reused += 1
 
-    def _key(self, page: Page, planned: Planned, view: object) -> str | None:
-        """The cache key of a generated page, or None when it cannot be cached."""
-        if self.cache is None:
-            return None
-        shown = repr(view)
-        if " object at 0x" in shown:  # a repr without its content cannot stand for it
-            return None
-        return digest(self.salt, page.url, planned.template, planned.markdown, shown)
+    def planned_key(self, uri: str, key: str | None, view: object | None) -> None:
+        """Note a generated page's key, found while planning, and its view if it was built."""
+        self._planned_keys[uri] = key
+        if view is not None:
+            self._views[uri] = view
 
     def context_for(self, page: Page) -> dict[str, object] | None:
         """The template variables of `page`: its view, its language's labels and menu."""
@@ -268,6 +260,8 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
     the build passes `ranked(index, limit)`, every story's related stories at once
     (build_cache.related), and `keys` as the last build kept them (build_cache.page_keys).
     """
+    if cache is not None and keys is None:  # nothing kept from an earlier build
+        keys = PageKeys()
     drop_sources(files)
     pages, problems = content_pages(files, content.pages)
     if problems:
@@ -315,10 +309,8 @@ def plan_keys(site: Site, keys: PageKeys, shape: str, entries) -> None:
     changed story (its view is built only when its key is not known)."""
     keys.begin(shape, entries)
     for uri, page in site.views.items():
-        key, view = keys.key(page.url, site.salt, page.template, page.markdown, page.view)
-        site._planned_keys[uri] = key
-        if view is not None:
-            site._views[uri] = view
+        site.planned_key(uri, *keys.key(page.url, site.salt, page.template, page.markdown,
+                                        page.view))
     keys.commit()
 
 
@@ -350,9 +342,7 @@ def add_preview_pages(files: Files, config: MkDocsConfig, planned: list[Planned]
         views[file.src_uri] = page
         if not page.markdown.strip():
             BodylessPage(None, file, config)
-        site._planned_keys[file.src_uri] = key
-        if view is not None:
-            site._views[file.src_uri] = view
+        site.planned_key(file.src_uri, key, view)
     return views
 
 
