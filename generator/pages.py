@@ -16,7 +16,8 @@ from mkdocs.structure.toc import get_toc
 
 from generator import urls
 from generator.admin import FormSettings, bundle_files, config_yaml, preview_json
-from generator.build_cache import BuildCache, PageCache, Store, code_version, digest
+from generator.build_cache import BuildCache, PageCache, code_version, digest
+from generator.cache_store import Store
 from generator.content_pages import ContentPage
 from generator.index import build_index
 from generator.labels import for_lang

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 import shutil
-import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from sitebuild import SITE_FIXTURE, build_site, site_files
 
-from generator.build_cache import (
-    DATABASE,
-    Memo,
-    PageCache,
-    Store,
-    code_version,
-    digest,
-    images_version,
-)
+from generator.build_cache import Memo, PageCache, code_version, digest, images_version
+from generator.cache_store import DATABASE
 
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 EDITED = "content/stories/hollola-latu.fi.md"
@@ -65,47 +54,6 @@ def test_page_cache_stores_and_prunes_what_a_build_did_not_use(tmp_path):
     assert second.prune() == 1  # bb22 was not used by the second build
     assert PageCache(tmp_path).get("aa11") == "<p>one</p>"
     assert not PageCache(tmp_path).has("bb22")
-
-
-def test_a_build_killed_while_writing_leaves_only_whole_entries(tmp_path):
-    kept = PageCache(tmp_path)
-    pages = {f"aa{n}": f"<p>kept {n}</p>" * 50_000 for n in range(6)}
-    for key, html in pages.items():
-        kept.put(key, html)
-    kept.flush()
-    # Another process starts a batch that replaces every page and is killed before it ends
-    # (os._exit: no clean-up, no commit), as a build stopped halfway would be; with a small
-    # page cache SQLite writes over the stored pages' places in the file during the batch.
-    child = (
-        "import os, sys\n"
-        "from pathlib import Path\n"
-        "from generator.build_cache import DATABASE, Store\n"
-        "db = Store(Path(sys.argv[1]) / DATABASE)._connect()\n"
-        "db.execute('PRAGMA cache_size=10')\n"
-        "db.execute('BEGIN IMMEDIATE')\n"
-        "db.execute('DELETE FROM pages')\n"
-        "for n in range(12):\n"
-        "    db.execute('INSERT INTO pages VALUES (?, ?)', (f'bb{n}', b'<p>half' * 100000))\n"
-        "os._exit(1)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", child, str(tmp_path)], check=False)
-    assert done.returncode == 1
-    after = PageCache(tmp_path)
-    assert {key: after.get(key) for key in pages} == pages
-    assert not after.has("bb0") and after.get("bb11") is None
-    assert Store(tmp_path / DATABASE).keys("pages") == set(pages)
-    with contextlib.closing(sqlite3.connect(tmp_path / DATABASE)) as db:
-        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-
-
-def test_a_damaged_cache_file_is_replaced_by_an_empty_one(tmp_path):
-    (tmp_path / DATABASE).write_bytes(b"not a database, " * 500)
-    pages = PageCache(tmp_path)
-    assert not pages.has("aa11")
-    pages.put("aa11", "<p>one</p>")
-    pages.flush()
-    assert PageCache(tmp_path).get("aa11") == "<p>one</p>"
-    assert Store(tmp_path / DATABASE).keys("pages") == {"aa11"}
 
 
 def test_memo_computes_once_per_content_and_salt(tmp_path):
@@ -372,14 +320,19 @@ def counting_views(monkeypatch) -> list[str]:
     return built
 
 
-def test_a_new_build_after_a_body_edit_builds_only_the_views_that_show_the_story(
-        tmp_path, caplog, monkeypatch):
+def built_once(tmp_path, caplog, monkeypatch) -> tuple[list[str], Path, Path, int]:
+    """A first build of a project copy, counting views: (views built, project, cache, pages)."""
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.generator.plugin")
     built = counting_views(monkeypatch)
     project = project_copy(tmp_path)
     cache = tmp_path / "cache"
     build_site(project, tmp_path / "first", cache=cache)
-    pages = reused(caplog)[1]
+    return built, project, cache, reused(caplog)[1]
+
+
+def test_a_new_build_after_a_body_edit_builds_only_the_views_that_show_the_story(
+        tmp_path, caplog, monkeypatch):
+    built, project, cache, pages = built_once(tmp_path, caplog, monkeypatch)
     assert len(set(built)) == pages  # nothing kept yet: every view
     story = project / EDITED
     story.write_text(story.read_text(encoding="utf-8") + "\nUusi kappale.\n", encoding="utf-8")
@@ -397,12 +350,7 @@ def test_a_new_build_after_a_body_edit_builds_only_the_views_that_show_the_story
 
 
 def test_a_new_build_after_a_theme_change_builds_every_view(tmp_path, caplog, monkeypatch):
-    caplog.set_level(logging.INFO, logger="mkdocs.plugins.generator.plugin")
-    built = counting_views(monkeypatch)
-    project = project_copy(tmp_path)
-    cache = tmp_path / "cache"
-    build_site(project, tmp_path / "first", cache=cache)
-    pages = reused(caplog)[1]
+    built, project, cache, pages = built_once(tmp_path, caplog, monkeypatch)
     old = "categories: [henkilostolahtoinen-tuloksellisuus, toimintakulttuuri]"
     for story in (project / EDITED, project / EDITED.replace(".fi.md", ".sv.md")):
         text = story.read_text(encoding="utf-8")
