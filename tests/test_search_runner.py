@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from factories import search_record
 
+from generator.search import bundle_cache
 from generator.search import runner as search_index
 
 RECORDS = (
@@ -286,7 +287,7 @@ def test_a_cached_bundle_pruned_by_another_build_is_indexed_again(tmp_path):
     _, report = _index(tmp_path / "second", RECORDS, cache)
     assert report.ran == ("fi", "sv") and report.pages == {"fi": 2, "sv": 1}
     # a bundle that vanishes while it is linked is not taken half
-    assert not search_index._place(tmp_path / "missing", tmp_path / "target")
+    assert not bundle_cache.place(tmp_path / "missing", tmp_path / "target")
     assert not (tmp_path / "target").exists()
 
 

@@ -6,6 +6,7 @@ The face of the search stage; the rest of the generator imports only from here.
     records  each story's record in both languages' indexes, terms weighted above the body
     inflect  Finnish place names in the cases readers type
     runner   one Pagefind run per language, each bundle kept in the build cache
+    bundle_cache  the bundles kept in the build cache, linked into the site
     bundle   Pagefind's output made byte-stable, for the Pagefind versions whose format it knows
     page     the search page's form and strings
 """

@@ -34,6 +34,7 @@ from pathlib import Path
 from generator.build_cache import digest
 from generator.search import bundle as search_bundle
 from generator.search.bundle import ENTRY
+from generator.search.bundle_cache import BundleCache
 from generator.search.records import Record
 
 BUNDLE = "pagefind"  # the folder of the bundles, at the site root
@@ -99,7 +100,7 @@ class Indexer:
                  cache_dir: Path | None = None):
         self.site_dir = site_dir
         self.records_dir = records_dir  # where to keep the records; None: a temporary folder
-        self.cache_dir = cache_dir  # the bundles kept between builds; None: no cache
+        self.cache = BundleCache(cache_dir) if cache_dir is not None else None
         self.source: Path | None = None
         self.process: subprocess.Popen[str] | None = None
         self.thread: threading.Thread | None = None
@@ -130,7 +131,7 @@ class Indexer:
 
     def _work(self, bundles: list[Bundle], source: Path) -> None:
         try:
-            version = pagefind_version() if self.cache_dir is not None else ""
+            version = pagefind_version() if self.cache is not None else ""
             pending = [(b.name, b.key(version) if version else "", b.records) for b in bundles]
             bundles.clear()  # a language's records are let go once written
             self.used.update(key for _, key, _ in pending if key)
@@ -143,7 +144,7 @@ class Indexer:
                 if self._stop.is_set():
                     return
                 target = self.site_dir / BUNDLE / name
-                if self._cached(key) and _place(self.cache_dir / key, target):
+                if self._cached(key) and self.cache.place(key, target):
                     self._reused.append(name)
                     continue
                 if self.records_dir is None:
@@ -152,13 +153,12 @@ class Indexer:
                 self._index(source / name, target)
                 self._ran.append(name)
                 if key:
-                    self._store(target, key)
+                    self.cache.store(target, key)
         except BaseException as err:  # handed to finish()
             self._error = err
 
     def _cached(self, key: str) -> bool:
-        return bool(key) and self.cache_dir is not None and (
-            self.cache_dir / key / ENTRY).is_file()
+        return bool(key) and self.cache is not None and self.cache.has(key)
 
     def _index(self, source: Path, target: Path) -> None:
         """One Pagefind run over the records written in `source`, made byte-stable."""
@@ -180,19 +180,6 @@ class Indexer:
             search_bundle.normalise(target)
         except search_bundle.BundleFormatError as err:
             raise SearchIndexError(str(err)) from None
-
-    def _store(self, bundle: Path, key: str) -> None:
-        """Keep a finished bundle in the cache: built aside, then renamed into place."""
-        assert self.cache_dir is not None
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = Path(tempfile.mkdtemp(dir=self.cache_dir, prefix=".tmp-"))
-        try:
-            _place(bundle, temporary / "b", read_only=True)
-            os.replace(temporary / "b", self.cache_dir / key)
-        except OSError:  # another build stored it meanwhile, or the disk is full: not needed
-            pass
-        finally:
-            shutil.rmtree(temporary, ignore_errors=True)
 
     def finish(self) -> IndexReport:
         """Wait for the bundles and report; removes temporary records."""
@@ -244,19 +231,7 @@ class Indexer:
 
     def prune(self) -> int:
         """Delete the cached bundles this build did not use; returns how many went."""
-        removed = 0
-        if self.cache_dir is None or not self.cache_dir.is_dir():
-            return 0
-        for entry in os.scandir(self.cache_dir):
-            if entry.name not in self.used:
-                # renamed first, so that another build never links half a bundle
-                gone = self.cache_dir / f".tmp-gone-{entry.name}"
-                with contextlib.suppress(OSError):
-                    os.replace(entry.path, gone)
-                shutil.rmtree(gone, ignore_errors=True)
-                shutil.rmtree(entry.path, ignore_errors=True)
-                removed += 1
-        return removed
+        return self.cache.prune(self.used) if self.cache is not None else 0
 
     def _clean(self) -> None:
         """Remove the records unless they were asked to be kept."""
@@ -278,37 +253,6 @@ def scratch_dir(need: int, shared: Path = SHARED_MEMORY) -> str | None:
         return None
     room = stat.f_bavail * stat.f_frsize
     return str(shared) if room > 2 * need and os.access(shared, os.W_OK) else None
-
-
-def _place(source: Path, target: Path, read_only: bool = False) -> bool:
-    """Hard-link (or, across file systems, copy) a bundle folder's files; False if it failed.
-
-    Linking is safe here: nothing writes a bundle's files in place. Pagefind writes a new
-    folder, normalising replaces files, and the cache's copies are read-only, so a tool that
-    tried to change a site's file in place would fail instead of changing the cache.
-    """
-    def fail(error: OSError) -> None:
-        raise error
-
-    try:
-        for folder, dirs, files in os.walk(source, onerror=fail):
-            dirs.sort()
-            relative = Path(folder).relative_to(source)
-            (target / relative).mkdir(parents=True, exist_ok=True)
-            for name in sorted(files):
-                src, dst = Path(folder, name), target / relative / name
-                try:
-                    os.link(src, dst)
-                except OSError:
-                    shutil.copyfile(src, dst)
-                if read_only:
-                    os.chmod(dst, 0o444)
-        if not (target / ENTRY).is_file():
-            raise FileNotFoundError(source / ENTRY)
-    except OSError:
-        shutil.rmtree(target, ignore_errors=True)  # a cached bundle pruned meanwhile
-        return False
-    return True
 
 
 def check_records_dir(folder: Path) -> None:
