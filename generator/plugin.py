@@ -14,22 +14,19 @@ from generator import csp, search, urls
 from generator.admin import form_policy
 from generator.build_cache import BuildCache, PageCache
 from generator.config import GeneratorConfig
+from generator.form_files import (
+    ADMIN_TEMPLATE,
+    FormUnavailable,
+    add_form,
+    drop_form_assets,
+    form_settings,
+    theme_stylesheets,
+)
 from generator.labels import for_lang
 from generator.model import LANGS, Lang
 from generator.page_keys import PageKeys
 from generator.page_worker import MIN_PAGES, PageWorker, split, usable_cores
-from generator.pages import (
-    ADMIN_TEMPLATE,
-    FormUnavailable,
-    Site,
-    add_form,
-    cache_for,
-    drop_form_assets,
-    form_settings,
-    material_strings,
-    prepare,
-    theme_stylesheets,
-)
+from generator.pages import Site, cache_for, material_strings, prepare
 from generator.plan import Settings
 from generator.preview import Preview, template_cache, watch_by_notification
 from generator.problems import ContentError, format_problems

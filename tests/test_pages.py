@@ -1,6 +1,5 @@
 """Tests for turning planned pages into MkDocs files."""
 
-import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
@@ -9,14 +8,10 @@ from generator.content_pages import ContentPage
 from generator.model import Lang
 from generator.pages import (
     BodylessPage,
-    FormUnavailable,
     add_data,
     add_pages,
     content_pages,
-    drop_form_assets,
     drop_sources,
-    form_bundle,
-    form_settings,
     markdown,
     src_uri,
 )
@@ -107,35 +102,3 @@ def test_pages_without_markdown_skip_the_converter(tmp_path):
     page = empty.page
     assert (page.content, list(page.toc), page.present_anchor_ids) == ("", [], set())
     assert empty.page.meta == {}  # no front matter to parse: Site.prepare_page sets the template
-
-
-def test_a_missing_form_bundle_says_what_to_run(tmp_path):
-    cfg = config(tmp_path)  # a project in a temporary folder: no node_modules above it
-    with pytest.raises(FormUnavailable, match=r"run `npm ci --omit=dev`"):
-        form_bundle(cfg)
-
-
-def test_the_form_bundle_is_found_in_node_modules_above_mkdocs_yml(tmp_path):
-    dist = tmp_path / "node_modules" / "decap-cms" / "dist"
-    dist.mkdir(parents=True)
-    (dist / "decap-cms.js").write_text("/* bundle */")
-    (tmp_path / "site").mkdir()
-    assert form_bundle(config(tmp_path / "site")) == dist
-
-
-def test_form_settings_name_what_is_missing(tmp_path):
-    cfg = config(tmp_path)
-    assert form_settings(cfg) is None  # a site without extra.cms has no form
-    cfg.extra["cms"] = {"repo": "o/r", "branch": "main"}
-    with pytest.raises(FormUnavailable, match="give base_url, auth_endpoint"):
-        form_settings(cfg)
-
-
-def test_a_site_without_the_form_publishes_none_of_its_assets(tmp_path):
-    cfg = config(tmp_path)
-    theme_file = File("admin/form.js", str(tmp_path), str(tmp_path / "site"), False)
-    page = File("fi/index.md", str(tmp_path / "docs"), str(tmp_path / "site"), True)
-    generated = File.generated(cfg, "admin/config.yml", content="x")
-    files = Files([theme_file, page, generated])
-    drop_form_assets(files)
-    assert [f.src_uri for f in files] == ["fi/index.md", "admin/config.yml"]
