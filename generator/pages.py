@@ -18,7 +18,7 @@ from generator import urls
 from generator.build_cache import BuildCache, PageCache, code_version, digest
 from generator.cache_store import Store
 from generator.content_pages import ContentPage
-from generator.index import build_index
+from generator.index import SiteIndex, build_index
 from generator.labels import for_lang
 from generator.loader import FILE
 from generator.messages import msg
@@ -142,7 +142,6 @@ class Site:
     views: dict[str, Planned]  # generated pages by source file
     content: dict[str, ContentPageInfo]  # by page URL
     menus: dict[Lang, Menu]
-    bodies: dict[str, str]  # the sanitised body each story page shows, by page URL
     cache: PageCache | None = None
     salt: str = ""  # the code, template, config and frame version the page keys start from
     _keys: dict[str, str] = field(default_factory=dict)  # src_uri -> key, to store or to read
@@ -236,13 +235,6 @@ class Site:
         if self.cache is not None:
             self.cache.flush()
 
-    def search_records(self, bodies: Mapping[str, str],
-                       site_url: str) -> Iterator[Record]:
-        """Every story's search record in each language; `bodies` maps story page URLs to body
-        HTML (`bodies`: the sanitised bodies of generator/body.py)."""
-        index = self.planner.index
-        return story_records(index.entries, index.vocab, bodies, site_url)
-
     def frame(self, lang: Lang) -> dict[str, object]:
         """The variables the page frame (header, menu, footer) needs in `lang`."""
         return {"tori": None, "t": for_lang(lang), "tori_menu": self.menus[lang],
@@ -252,13 +244,15 @@ class Site:
 def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
             cache: PageCache | None = None, keep=None, mode: str = "build",
             unchanged: Callable[[str, str], bool] | None = None, remember=None,
-            keys: PageKeys | None = None, ranked=None) -> Site:
+            keys: PageKeys | None = None, ranked=None,
+            indexed: Callable[[SiteIndex], None] | None = None) -> Site:
     """Replace sources with generated pages and data files; return what templates need.
 
     `mode` ("build" or "serve") is part of the page cache's keys: the preview differs. The
     preview passes `unchanged` (preview.Preview), `remember` (build_cache.Recent) and `keys`;
     the build passes `ranked(index, limit)`, every story's related stories at once
     (build_cache.related), and `keys` as the last build kept them (build_cache.page_keys).
+    `indexed(index)` is called once the stories are indexed, before the pages are planned.
     """
     if cache is not None and keys is None:  # nothing kept from an earlier build
         keys = PageKeys()
@@ -267,6 +261,8 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
     if problems:
         raise ContentError(problems)
     index = build_index(group_entries(content.stories), content.vocab)
+    if indexed is not None:
+        indexed(index)
     related_slugs = ranked(index, settings.related) if ranked is not None else None
     planner = Planner(index, pages, settings, related_slugs)
     shape = None
@@ -287,8 +283,6 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
         views={},
         content={info.url: info for info in pages.values()},
         menus=menus,
-        bodies={urls.story(entry.slug, lang): entry.best(lang).body_html
-                for entry in index.entries for lang in LANGS},
         cache=cache,
         salt=salt,
     )
@@ -302,6 +296,13 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
         if cache is not None and keys is not None:
             plan_keys(site, keys, shape, index.entries)
     return site
+
+
+def search_records(index: SiteIndex, site_url: str) -> Iterator[Record]:
+    """Every story's search record in each language, with the sanitised body its page shows."""
+    bodies = {urls.story(entry.slug, lang): entry.best(lang).body_html
+              for entry in index.entries for lang in LANGS}
+    return story_records(index.entries, index.vocab, bodies, site_url)
 
 
 def plan_keys(site: Site, keys: PageKeys, shape: str, entries) -> None:

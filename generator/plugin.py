@@ -26,7 +26,7 @@ from generator.labels import for_lang
 from generator.model import LANGS, Lang
 from generator.page_keys import PageKeys
 from generator.page_worker import MIN_PAGES, PageWorker, split, usable_cores
-from generator.pages import Site, cache_for, material_strings, prepare
+from generator.pages import Site, cache_for, material_strings, prepare, search_records
 from generator.plan import Settings
 from generator.preview import Preview, template_cache, watch_by_notification
 from generator.problems import ContentError, format_problems
@@ -115,6 +115,14 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             raise PluginError(format_problems(content.problems))
         opts = self.config
         settings = Settings(opts.per_page, opts.home_newest, opts.home_awarded, opts.related)
+        records = Path(opts.search_records) if opts.search_records else None
+        if records is not None:
+            try:  # refused before the build has written anything
+                search.check_records_dir(records)
+            except search.SearchIndexError as err:
+                raise PluginError(str(err)) from None
+        bundles = self.cache.folder / search.CACHE if self.cache else None
+        self.indexer = search.Indexer(Path(config.site_dir), records, bundles)
         try:
             self.pages = self.cache.pages() if self.cache else None
             # The preview's rebuilds keep feeds and open data in memory (recent()): after an
@@ -128,7 +136,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
                                 remember=self.recent(),
                                 keys=self.keys if self.serving else self.build_keys,
                                 ranked=self.cache.related if self.cache and not self.serving
-                                else None)
+                                else None,
+                                indexed=None if self.serving else self._index_stories(config))
         except ContentError as error:
             raise PluginError(format_problems(error.problems)) from None
         if self.form is None:
@@ -138,15 +147,17 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
                 add_form(files, config, content.vocab, self.form, self.recent())
             except FormUnavailable as error:
                 raise PluginError(str(error)) from None
-        records = Path(opts.search_records) if opts.search_records else None
-        if records is not None:
-            try:  # refused before the build has written anything
-                search.check_records_dir(records)
+        return files
+
+    def _index_stories(self, config):
+        """Build: Pagefind indexes the stories once they are indexed, on the core that the
+        planning of the pages leaves idle."""
+        def start(index) -> None:
+            try:
+                self.indexer.start(search_records(index, config.site_url or "/"))
             except search.SearchIndexError as err:
                 raise PluginError(str(err)) from None
-        bundles = self.cache.folder / search.CACHE if self.cache else None
-        self.indexer = search.Indexer(Path(config.site_dir), records, bundles)
-        return files
+        return start
 
     def on_env(self, env, *, config, files):
         if self.serving:
@@ -161,20 +172,12 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         env.globals["tori_card"] = card_html_global()  # a fresh cache each build
         env.globals["tori_once"] = once_global()
         env.globals["tori_csp"] = csp.PLACEHOLDER
-        # The story bodies were rendered with the content: Pagefind indexes the stories on the
-        # second core while MkDocs renders the templates.
-        # Forked before the search run starts, so that the worker holds none of its pipes.
-        self._start_worker(env, config, files)
-        records = self.site.search_records(self.site.bodies, config.site_url or "/")
+        with self.indexer.no_start():  # the worker holds no end of Pagefind's pipes
+            self._start_worker(env, config, files)
         if self.serving:  # the preview shows the edit first and indexes afterwards
-            self.records = records
+            self.records = search_records(self.site.planner.index, config.site_url or "/")
             self.outputs = [f.dest_uri for f in files]
             self.preview.keep_static(files)
-            return env
-        try:
-            self.indexer.start(records)
-        except search.SearchIndexError as err:
-            raise PluginError(str(err)) from None
         return env
 
     def on_nav(self, nav, *, config, files):

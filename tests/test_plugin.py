@@ -195,3 +195,45 @@ def test_search_records_folder_made_by_the_build_is_reused(tmp_path):
     assert first  # the fixture's stories
     build_site(project, tmp_path / "out")  # the second build takes its own folder again
     assert sorted(p.relative_to(records) for p in records.rglob("index.html")) == first
+
+
+def test_pagefind_starts_before_the_pages_are_planned_and_a_failure_stops_it(tmp_path,
+                                                                             monkeypatch):
+    from generator import plan
+    from generator.loader import FILE
+    from generator.messages import msg
+    from generator.problems import ContentError, Problem
+
+    events = []
+    start, generated = search_index.Indexer.start, plan.Planner.generated
+    cancel = search_index.Indexer.cancel
+
+    def starting(self, records):
+        events.append("index")
+        return start(self, records)
+
+    def planning(self):
+        events.append("plan")
+        return generated(self)
+
+    monkeypatch.setattr(search_index.Indexer, "start", starting)
+    monkeypatch.setattr(plan.Planner, "generated", planning)
+    build_site(SITE_FIXTURE, tmp_path / "site")
+    # Pagefind indexes on the second core while the one core plans the pages.
+    assert events == ["index", "plan"]
+    assert (tmp_path / "site" / search_index.BUNDLE / "fi" / search_index.ENTRY).is_file()
+
+    def failing(self):  # planning fails after Pagefind started: Pagefind is stopped
+        events.append("plan")
+        raise ContentError([Problem("content/fi/x.md", 0, FILE, msg("page.not_checked"))])
+
+    def cancelling(self):
+        events.append("cancel")
+        return cancel(self)
+
+    monkeypatch.setattr(plan.Planner, "generated", failing)
+    monkeypatch.setattr(search_index.Indexer, "cancel", cancelling)
+    events.clear()
+    with pytest.raises(Abort):
+        build_site(SITE_FIXTURE, tmp_path / "broken")
+    assert events == ["index", "plan", "cancel"]

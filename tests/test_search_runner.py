@@ -112,6 +112,26 @@ def test_the_indexer_works_in_the_background_from_a_temporary_folder(tmp_path):
     assert indexer.process is None and not source.exists()  # the records are gone
 
 
+def test_records_are_written_at_once_and_no_pagefind_starts_while_a_fork_is_guarded(
+        tmp_path):
+    indexer = search_index.Indexer(tmp_path / "site", cache_dir=tmp_path / "cache")
+    with indexer.no_start():  # the page worker forks here
+        indexer.start(RECORDS)
+        # start() wrote every record itself: the thread, left to do it, waited for the GIL at
+        # every file while the build ran Python
+        assert sorted(str(p.relative_to(indexer.source)) for p in indexer.source.rglob("*.html")
+                      ) == ["fi/fi/tarinat/latu/index.html", "fi/fi/tarinat/robotti/index.html",
+                            "sv/sv/berattelser/latu/index.html"]
+        # the records are written in well under a second; Pagefind then waits for the guard
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:
+            assert indexer.process is None
+            assert not (tmp_path / "site" / search_index.BUNDLE).exists()
+            time.sleep(0.02)
+    report = indexer.finish()  # and runs once the guard is let go
+    assert report.pages == {"fi": 2, "sv": 1} and report.ran == ("fi", "sv")
+
+
 def test_the_indexer_keeps_the_records_in_a_folder_asked_for(tmp_path):
     kept = tmp_path / "kept"
     indexer = search_index.Indexer(tmp_path / "site", kept)
