@@ -122,7 +122,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
             except search.SearchIndexError as err:
                 raise PluginError(str(err)) from None
         bundles = self.cache.folder / search.CACHE if self.cache else None
-        self.indexer = search.Indexer(Path(config.site_dir), records, bundles)
+        self.indexer = search.Indexer(Path(config.site_dir), records, bundles,
+                                      write_ahead=not self.serving)
         try:
             self.pages = self.cache.pages() if self.cache else None
             # The preview's rebuilds keep feeds and open data in memory (recent()): after an

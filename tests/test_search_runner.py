@@ -114,7 +114,8 @@ def test_the_indexer_works_in_the_background_from_a_temporary_folder(tmp_path):
 
 def test_records_are_written_at_once_and_no_pagefind_starts_while_a_fork_is_guarded(
         tmp_path):
-    indexer = search_index.Indexer(tmp_path / "site", cache_dir=tmp_path / "cache")
+    indexer = search_index.Indexer(tmp_path / "site", cache_dir=tmp_path / "cache",
+                                   write_ahead=True)
     with indexer.no_start():  # the page worker forks here
         indexer.start(RECORDS)
         # start() wrote every record itself: the thread, left to do it, waited for the GIL at

@@ -98,8 +98,12 @@ class Indexer:
     """Writes the search records, then indexes them in a thread, language after language."""
 
     def __init__(self, site_dir: Path, records_dir: Path | None = None,
-                 cache_dir: Path | None = None):
+                 cache_dir: Path | None = None, write_ahead: bool = False):
         self.site_dir = site_dir
+        # A build writes every record in start(), in its own thread (see there). The preview
+        # indexes from a thread of its own and writes a language's records just before its
+        # run: a run that the next save cancels leaves fewer files to remove beside that build.
+        self.write_ahead = write_ahead
         self.records_dir = records_dir  # where to keep the records; None: a temporary folder
         self.cache = BundleCache(cache_dir) if cache_dir is not None else None
         self.source: Path | None = None
@@ -114,8 +118,7 @@ class Indexer:
         self._lock = threading.Lock()  # between the thread launching Pagefind and halt()
 
     def start(self, records: Iterable[Record]) -> None:
-        """Place the bundles kept in the cache and write the records of the others, which
-        Pagefind indexes in a thread."""
+        """Place the bundles kept in the cache; Pagefind indexes the others in a thread."""
         self.started = time.perf_counter()
         bundles = plan(records)
         if self.records_dir is None:
@@ -131,10 +134,11 @@ class Indexer:
         pending = [(b.name, b.key(version) if version else "", b.records) for b in bundles]
         bundles.clear()
         self.used.update(key for _, key, _ in pending if key)
-        # Placed and written here, not by the thread: a thread that makes files while the
-        # build's own thread runs Python waits for the GIL at each file (at 10 000 stories,
-        # Pagefind began about 20 s late, and a kept bundle took 6 s to link instead of 0.3 s).
-        runs = []
+        # Placed (and with `write_ahead` written) here, not by the thread: a thread that makes
+        # files while the build's own thread runs Python waits for the GIL at each file (at
+        # 10 000 stories, Pagefind began about 20 s late, and a kept bundle took 6 s to link
+        # instead of 0.3 s).
+        runs: list[tuple[str, str, list[Record] | None]] = []
         for name, key, records in pending:
             if self._stop.is_set():
                 break
@@ -143,9 +147,9 @@ class Indexer:
             if self._cached(key) and self.cache.place(key, self.site_dir / BUNDLE / name):
                 self._reused.append(name)  # first: the preview's search is ready sooner
                 continue
-            if self.records_dir is None:
+            if self.records_dir is None and self.write_ahead:
                 write_records(records, self.source / name, self._stop)
-            runs.append((name, key))
+            runs.append((name, key, None if self.records_dir or self.write_ahead else records))
         del pending  # a language's records are let go once written
         # the folder goes to the thread: Background may take over removing it (self.source)
         self.thread = threading.Thread(target=self._work, args=(runs, self.source),
@@ -159,14 +163,18 @@ class Indexer:
         with self._lock:
             yield
 
-    def _work(self, runs: list[tuple[str, str]], source: Path) -> None:
+    def _work(self, runs: list[tuple[str, str, list[Record] | None]], source: Path) -> None:
         try:
-            for name, _ in runs:  # back to back; the bundles are kept once all are made
+            for i, (name, key, records) in enumerate(runs):  # back to back; kept after all
                 if self._stop.is_set():
                     return
+                if records is not None:  # the preview's: written just before its run
+                    write_records(records, source / name, self._stop)
+                    runs[i] = (name, key, None)  # and let go
+                del records
                 self._index(source / name, self.site_dir / BUNDLE / name)
                 self._ran.append(name)
-            for name, key in runs:
+            for name, key, _ in runs:
                 if key and not self._stop.is_set():
                     self.cache.store(self.site_dir / BUNDLE / name, key)
         except BaseException as err:  # handed to finish()
