@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +27,6 @@ from generator.outputs import data_outputs
 from generator.page_keys import PageKeys, structure
 from generator.plan import Planned, Planner, Settings
 from generator.problems import ContentError, Problem
-from generator.search import Record, story_records
 from generator.views import ContentPageInfo, HomeView, Menu, PageView, menu
 
 # Folders of content/ that the generator reads itself; MkDocs must not publish them as pages.
@@ -296,13 +295,6 @@ def prepare(files: Files, config: MkDocsConfig, content, settings: Settings,
         if cache is not None and keys is not None:
             plan_keys(site, keys, shape, index.entries)
     return site
-
-
-def search_records(index: SiteIndex, site_url: str) -> Iterator[Record]:
-    """Every story's search record in each language, with the sanitised body its page shows."""
-    bodies = {urls.story(entry.slug, lang): entry.best(lang).body_html
-              for entry in index.entries for lang in LANGS}
-    return story_records(index.entries, index.vocab, bodies, site_url)
 
 
 def plan_keys(site: Site, keys: PageKeys, shape: str, entries) -> None:

@@ -26,7 +26,7 @@ from generator.labels import for_lang
 from generator.model import LANGS, Lang
 from generator.page_keys import PageKeys
 from generator.page_worker import MIN_PAGES, PageWorker, split, usable_cores
-from generator.pages import Site, cache_for, material_strings, prepare, search_records
+from generator.pages import Site, cache_for, material_strings, prepare
 from generator.plan import Settings
 from generator.preview import Preview, template_cache, watch_by_notification
 from generator.problems import ContentError, format_problems
@@ -155,7 +155,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         planning of the pages leaves idle."""
         def start(index) -> None:
             try:
-                self.indexer.start(search_records(index, config.site_url or "/"))
+                self.indexer.start(search.site_records(index.entries, index.vocab,
+                                                       config.site_url or "/"))
             except search.SearchIndexError as err:
                 raise PluginError(str(err)) from None
         return start
@@ -176,7 +177,8 @@ class GeneratorPlugin(BasePlugin[GeneratorConfig]):
         with self.indexer.no_start():  # the worker holds no end of Pagefind's pipes
             self._start_worker(env, config, files)
         if self.serving:  # the preview shows the edit first and indexes afterwards
-            self.records = search_records(self.site.planner.index, config.site_url or "/")
+            index = self.site.planner.index
+            self.records = search.site_records(index.entries, index.vocab, config.site_url or "/")
             self.outputs = [f.dest_uri for f in files]
             self.preview.keep_static(files)
         return env

@@ -16,7 +16,7 @@ from __future__ import annotations
 from generator.search.bundle import ENTRY, KNOWN_VERSIONS, BundleFormatError, normalise
 from generator.search.filters import FILTERS, Facet, facets, story_filters
 from generator.search.page import STRINGS, TEMPLATE, page_html, text
-from generator.search.records import Record, story_records
+from generator.search.records import Record, site_records, story_records
 from generator.search.runner import (
     BUNDLE,
     CACHE,
@@ -34,5 +34,6 @@ __all__ = [
     "BundleFormatError",
     "Facet", "IndexReport", "Indexer", "Record", "SearchIndexError", "build_index",
     "check_records_dir", "facets",
-    "normalise", "page_html", "story_filters", "story_records", "text", "write_records",
+    "normalise", "page_html", "site_records", "story_filters", "story_records", "text",
+    "write_records",
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from generator import urls
@@ -51,6 +51,14 @@ def story_records(entries: Iterable[Entry], vocabs: Vocabularies, bodies: Mappin
             body = None if card.foreign else bodies[card.url]
             yield Record(urls.story(entry.slug, lang),
                          document(entry, card, vocabs, lang, body, site_url))
+
+
+def site_records(entries: Sequence[Entry], vocabs: Vocabularies,
+                 site_url: str) -> Iterator[Record]:
+    """Every story's record in each language, with the sanitised body its own page shows."""
+    bodies = {urls.story(entry.slug, lang): entry.best(lang).body_html
+              for entry in entries for lang in LANGS}
+    return story_records(entries, vocabs, bodies, site_url)
 
 
 def term_words(entry: Entry, vocabs: Vocabularies, lang: Lang) -> tuple[str, ...]:

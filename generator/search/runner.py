@@ -142,14 +142,16 @@ class Indexer:
         for name, key, records in pending:
             if self._stop.is_set():
                 break
-            if self.records_dir is not None:  # kept to measure Pagefind alone: all of them
+            written = self.records_dir is not None  # kept to measure Pagefind alone: all
+            if written:
                 write_records(records, self.source / name, self._stop)
             if self._cached(key) and self.cache.place(key, self.site_dir / BUNDLE / name):
-                self._reused.append(name)  # first: the preview's search is ready sooner
+                self._reused.append(name)  # before any run: the preview's search sooner
                 continue
-            if self.records_dir is None and self.write_ahead:
+            if self.write_ahead and not written:
                 write_records(records, self.source / name, self._stop)
-            runs.append((name, key, None if self.records_dir or self.write_ahead else records))
+                written = True
+            runs.append((name, key, None if written else records))
         del pending  # a language's records are let go once written
         # the folder goes to the thread: Background may take over removing it (self.source)
         self.thread = threading.Thread(target=self._work, args=(runs, self.source),
